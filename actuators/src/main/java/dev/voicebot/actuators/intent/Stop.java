@@ -1,0 +1,5 @@
+package dev.voicebot.actuators.intent;
+
+/** Halt at once and drop every queued motion. */
+public record Stop() implements Intent {
+}

@@ -1,0 +1,25 @@
+package dev.voicebot.config;
+
+import static dev.voicebot.config.Checks.ensureNotNull;
+
+/**
+ * The whole effective configuration: defaults shipped in the jar, overridden by {@code --config FILE},
+ * overridden by {@code ROBOT_...} environment variables. Immutable; built by {@link ConfigLoader}.
+ */
+public record RobotConfig(
+        RobotIdentity robot,
+        MqttConfig mqtt,
+        SimConfig sim,
+        MotionConfig motion,
+        SpeechConfig speech,
+        BrainConfig brain) {
+
+    public RobotConfig {
+        ensureNotNull(robot, "robot");
+        ensureNotNull(mqtt, "mqtt");
+        ensureNotNull(sim, "sim");
+        ensureNotNull(motion, "motion");
+        ensureNotNull(speech, "speech");
+        ensureNotNull(brain, "brain");
+    }
+}
