@@ -12,7 +12,9 @@ public record RobotConfig(
         SimConfig sim,
         MotionConfig motion,
         SpeechConfig speech,
-        BrainConfig brain) {
+        BrainConfig brain,
+        SafetyConfig safety,
+        StyleConfig style) {
 
     public RobotConfig {
         ensureNotNull(robot, "robot");
@@ -21,5 +23,7 @@ public record RobotConfig(
         ensureNotNull(motion, "motion");
         ensureNotNull(speech, "speech");
         ensureNotNull(brain, "brain");
+        ensureNotNull(safety, "safety");
+        ensureNotNull(style, "style");
     }
 }
