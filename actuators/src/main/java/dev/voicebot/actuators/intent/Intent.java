@@ -1,5 +1,6 @@
 package dev.voicebot.actuators.intent;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -20,11 +21,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface Intent permits Move, Turn, Stop, Gesture, Look, Pose, Speak {
 
     /** The wire name of this kind of intent, as in the {@code "type"} field. */
+    @JsonIgnore
     default String kind() {
         return IntentKind.of(this).wireName();
     }
 
     /** True when running it moves the base (move, turn): these go through motion validation. */
+    @JsonIgnore
     default boolean isMotion() {
         return this instanceof Move || this instanceof Turn;
     }

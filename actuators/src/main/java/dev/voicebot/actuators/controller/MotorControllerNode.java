@@ -1,0 +1,214 @@
+package dev.voicebot.actuators.controller;
+
+import static dev.voicebot.config.Checks.ensureNotNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voicebot.actuators.bus.BusException;
+import dev.voicebot.actuators.bus.BusMessage;
+import dev.voicebot.actuators.bus.MqttBus;
+import dev.voicebot.actuators.bus.Publication;
+import dev.voicebot.actuators.bus.QoS;
+import dev.voicebot.actuators.bus.RobotTopics;
+import dev.voicebot.actuators.bus.Topic;
+import dev.voicebot.actuators.bus.TopicFilter;
+import dev.voicebot.actuators.intent.Intent;
+import dev.voicebot.actuators.intent.Stop;
+import dev.voicebot.actuators.wire.Ack;
+import dev.voicebot.actuators.wire.Envelope;
+import dev.voicebot.actuators.wire.ErrorReport;
+import dev.voicebot.actuators.wire.RobotState;
+import dev.voicebot.actuators.wire.Status;
+import dev.voicebot.actuators.wire.WireJson;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT side of a motor controller process: subscribes to the command topic, decodes and checks
+ * each command, acknowledges it (MQTT 5 response topic and correlation data), hands it to the
+ * {@link MotorController}, and publishes the controller's state, retained, at a fixed rate.
+ * A malformed command is reported on the errors topic and never reaches the controller.
+ */
+public final class MotorControllerNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MotorControllerNode.class);
+    public static final String COMPONENT = "controller";
+
+    private final MqttBus bus;
+    private final RobotTopics topics;
+    private final MotorController controller;
+    private final ObjectMapper json = WireJson.newMapper();
+    private final ScheduledExecutorService publisher;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MotorControllerNode(MqttBus bus, RobotTopics topics, MotorController controller) {
+        this.bus = bus;
+        this.topics = topics;
+        this.controller = controller;
+        this.publisher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "controller-state-" + topics.robotId());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Subscribes and starts publishing state at {@code stateRateHz}; the node owns {@code bus} and closes it. */
+    public static MotorControllerNode start(MqttBus bus, RobotTopics topics, MotorController controller, int stateRateHz)
+            throws BusException {
+        ensureNotNull(bus, "bus");
+        MotorControllerNode node = new MotorControllerNode(bus, ensureNotNull(topics, "topics"), ensureNotNull(controller, "controller"));
+        try {
+            bus.subscribe(TopicFilter.of(topics.command()), QoS.AT_LEAST_ONCE, node::onCommand);
+            node.publishStatus(Status.State.ONLINE);
+            node.publishState();
+        } catch (BusException e) {
+            node.close();
+            throw e;
+        }
+        long periodMicros = 1_000_000L / stateRateHz;
+        node.publisher.scheduleAtFixedRate(node::publishStateQuietly, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+        return node;
+    }
+
+    /** The last-will message a controller's bus should carry: offline, retained. */
+    public static Publication lastWill(RobotTopics topics) {
+        byte[] payload = WireJson.newMapper().valueToTree(Envelope.of(topics.robotId(), new Status(Status.State.OFFLINE, COMPONENT))).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Publication.retained(topics.status(COMPONENT), payload);
+    }
+
+    private void onCommand(BusMessage message) {
+        Envelope<Intent> envelope;
+        try {
+            JsonNode tree = json.readTree(message.payload());
+            envelope = json.convertValue(tree, new TypeReference<Envelope<Intent>>() { });
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            String why = "malformed command on " + message.topic() + ": " + rootMessage(e);
+            log.warn(why);
+            report(message.topic(), why);
+            message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), idOf(message), Ack.Status.REJECTED, why));
+            return;
+        }
+        if (!envelope.robotId().equals(topics.robotId())) {
+            String why = "command " + envelope.msgId() + " is for robot '" + envelope.robotId() + "', not '" + topics.robotId() + "'";
+            report(message.topic(), why);
+            message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), envelope.msgId(), Ack.Status.REJECTED, why));
+            return;
+        }
+        Intent intent = envelope.payload();
+        if (intent instanceof Stop) {
+            controller.halt();
+        } else {
+            controller.execute(envelope.msgId(), intent);
+        }
+        message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), envelope.msgId(), Ack.Status.ACCEPTED, null));
+        publishStateQuietly();
+    }
+
+    private String idOf(BusMessage message) {
+        try {
+            JsonNode id = json.readTree(message.payload()).get("msgId");
+            if (id != null && id.isTextual() && !id.asText().isBlank()) {
+                return id.asText();
+            }
+        } catch (java.io.IOException e) {
+            // not JSON at all: fall through
+        }
+        return "unknown";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (m != null) {
+            int nl = m.indexOf('\n');
+            m = nl > 0 ? m.substring(0, nl) : m;
+        }
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    private void ack(String responseTopic, Optional<byte[]> correlation, String commandId, Ack.Status status, String reason) {
+        try {
+            Topic rt = new Topic(responseTopic);
+            byte[] payload = json.writeValueAsBytes(Envelope.of(topics.robotId(), new Ack(commandId, status, reason)));
+            bus.publish(new Publication(rt, payload, QoS.AT_LEAST_ONCE, false, Optional.empty(), Optional.empty(), correlation));
+        } catch (BusException | JsonProcessingException | IllegalArgumentException e) {
+            log.warn("could not acknowledge command {} on {}", commandId, responseTopic, e);
+        }
+    }
+
+    private void report(String topic, String message) {
+        try {
+            bus.publish(Publication.event(topics.errors(),
+                    json.writeValueAsBytes(Envelope.of(topics.robotId(), new ErrorReport(COMPONENT, topic, message)))));
+        } catch (BusException | JsonProcessingException e) {
+            log.warn("could not publish an error report", e);
+        }
+    }
+
+    private void publishStatus(Status.State state) throws BusException {
+        try {
+            bus.publish(Publication.retained(topics.status(COMPONENT), json.writeValueAsBytes(Envelope.of(topics.robotId(), new Status(state, COMPONENT)))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("status not serialisable", e);
+        }
+    }
+
+    private void publishState() throws BusException {
+        RobotState state = controller.state();
+        try {
+            bus.publish(Publication.retained(topics.state(), json.writeValueAsBytes(Envelope.of(topics.robotId(), state))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("state not serialisable", e);
+        }
+    }
+
+    private void publishStateQuietly() {
+        if (closed.get() || !bus.isConnected()) {
+            return;
+        }
+        try {
+            publishState();
+        } catch (BusException | RuntimeException e) {
+            log.debug("state not published", e);
+        }
+    }
+
+    /** Safe stop: halts the controller first, then says offline and closes the connection. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        controller.halt();
+        publisher.shutdownNow();
+        try {
+            publisher.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (bus.isConnected()) {
+            try {
+                publishState();
+                publishStatus(Status.State.OFFLINE);
+            } catch (BusException | RuntimeException e) {
+                log.debug("final state/status not published", e);
+            }
+        }
+        bus.close();
+    }
+
+    static Duration periodOf(int hz) {
+        return Duration.ofNanos(1_000_000_000L / hz);
+    }
+}

@@ -1,0 +1,284 @@
+package dev.voicebot.runtime;
+
+import static dev.voicebot.config.Checks.ensureNotNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voicebot.actuators.broker.BrokerStartException;
+import dev.voicebot.actuators.broker.EmbeddedBroker;
+import dev.voicebot.actuators.bus.BusException;
+import dev.voicebot.actuators.bus.BusMessage;
+import dev.voicebot.actuators.bus.BusOptions;
+import dev.voicebot.actuators.bus.MqttBus;
+import dev.voicebot.actuators.bus.Publication;
+import dev.voicebot.actuators.bus.QoS;
+import dev.voicebot.actuators.bus.RobotTopics;
+import dev.voicebot.actuators.bus.Topic;
+import dev.voicebot.actuators.bus.TopicFilter;
+import dev.voicebot.actuators.command.CommandPublisher;
+import dev.voicebot.actuators.intent.Intent;
+import dev.voicebot.actuators.intent.Stop;
+import dev.voicebot.actuators.wire.Envelope;
+import dev.voicebot.actuators.wire.ErrorReport;
+import dev.voicebot.actuators.wire.RobotState;
+import dev.voicebot.actuators.wire.Status;
+import dev.voicebot.actuators.wire.WireJson;
+import dev.voicebot.brain.BrainResult;
+import dev.voicebot.brain.Router;
+import dev.voicebot.brain.fastpath.FastPathGrammar;
+import dev.voicebot.config.RobotConfig;
+import dev.voicebot.runtime.events.EventSink;
+import dev.voicebot.runtime.events.RuntimeEvent;
+import dev.voicebot.sim.Simulator;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running robot: broker (embedded unless {@code mqtt.url} is set), simulator (unless disabled),
+ * the runtime's own MQTT connection, the brain and the command publisher, wired by constructor and
+ * closed once, in reverse order, after a final stop.
+ */
+public final class RobotRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RobotRuntime.class);
+    public static final String COMPONENT = "runtime";
+
+    private final RobotConfig config;
+    private final RobotTopics topics;
+    private final EventSink events;
+    private final Deque<AutoCloseable> resources;
+    private final MqttBus bus;
+    private final Router router;
+    private final CommandPublisher commands;
+    private final ObjectMapper json = WireJson.newMapper();
+    private final AtomicReference<RobotState> lastState = new AtomicReference<>();
+    private final AtomicLong lastStateNanos = new AtomicLong();
+    private final AtomicLong lastPublishNanos = new AtomicLong();
+    private final AtomicLong lastAckNanos = new AtomicLong();
+    private final AtomicReference<List<Object>> lastStateKey = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final String brokerUri;
+
+    private RobotRuntime(RobotConfig config, EventSink events, Deque<AutoCloseable> resources, MqttBus bus, Router router,
+                         String brokerUri) {
+        this.config = config;
+        this.topics = new RobotTopics(config.robot().id());
+        this.events = events;
+        this.resources = resources;
+        this.bus = bus;
+        this.router = router;
+        this.brokerUri = brokerUri;
+        this.commands = new CommandPublisher(bus, topics, config.mqtt().commandExpiry(),
+                ack -> {
+                    lastAckNanos.set(System.nanoTime());
+                    events.emit(RuntimeEvent.CommandAck.of(ack));
+                });
+    }
+
+    /** Starts every part in order; on failure closes what had started and says why. */
+    public static RobotRuntime start(RobotConfig config, EventSink events) throws StartupException {
+        ensureNotNull(config, "config");
+        ensureNotNull(events, "events");
+        RobotTopics topics = new RobotTopics(config.robot().id());
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            String uri;
+            boolean embedded = config.mqtt().externalUrl().isEmpty();
+            if (embedded) {
+                EmbeddedBroker broker = EmbeddedBroker.start(config.mqtt().embedded().host(), config.mqtt().embedded().port());
+                resources.push(broker);
+                uri = broker.uri();
+            } else {
+                uri = config.mqtt().externalUrl().get().toString().replaceFirst("^mqtt://", "tcp://").replaceFirst("^mqtts://", "ssl://");
+            }
+            if (config.sim().enabled()) {
+                resources.push(Simulator.start(config.sim(), topics, uri));
+            }
+            Publication will = Publication.retained(topics.status(COMPONENT),
+                    WireJson.newMapper().writeValueAsBytes(Envelope.of(topics.robotId(), new Status(Status.State.OFFLINE, COMPONENT))));
+            MqttBus bus = MqttBus.connect(BusOptions.of(uri, "runtime-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime()))
+                    .withTimeouts(Duration.ofSeconds(config.mqtt().keepAliveSeconds()), config.mqtt().connectTimeout())
+                    .withWill(will));
+            resources.push(bus);
+            Router router = new Router(new FastPathGrammar(config.motion()), Optional.empty());
+            RobotRuntime runtime = new RobotRuntime(config, events, resources, bus, router, uri);
+            runtime.wire();
+            events.emit(new RuntimeEvent.Ready(topics.robotId(), uri, embedded, config.sim().enabled()));
+            return runtime;
+        } catch (BrokerStartException | BusException e) {
+            closeAll(resources);
+            throw new StartupException(e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            closeAll(resources);
+            throw new IllegalStateException("status not serialisable", e);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private void wire() throws BusException {
+        commands.start();
+        bus.subscribe(TopicFilter.of(topics.state()), QoS.AT_MOST_ONCE, this::onState);
+        bus.subscribe(TopicFilter.of(topics.errors()), QoS.AT_LEAST_ONCE, this::onError);
+        publishJson(Publication::retained, topics.status(COMPONENT), new Status(Status.State.ONLINE, COMPONENT));
+    }
+
+    public RobotTopics topics() {
+        return topics;
+    }
+
+    public String brokerUri() {
+        return brokerUri;
+    }
+
+    public RobotConfig config() {
+        return config;
+    }
+
+    /** Handles one typed or transcribed utterance end to end: route, publish, command. */
+    public BrainResult handleText(String text, String language, String source) {
+        String lang = language == null ? dev.voicebot.brain.Languages.guess(text) : language;
+        events.emit(new RuntimeEvent.Utterance(text, lang, source));
+        publishQuietly(topics.utterance(), Map.of("text", text, "language", lang, "source", source));
+        BrainResult result = router.route(text, lang);
+        events.emit(new RuntimeEvent.Intents(result.text(), result.language(), result.path().wire(), result.intents(),
+                result.elapsed().toNanos() / 1e6));
+        publishQuietly(topics.intents(), Map.of("text", result.text(), "language", result.language(),
+                "path", result.path().wire(), "intents", result.intents()));
+        result.replyText().ifPresent(reply -> {
+            events.emit(new RuntimeEvent.Reply(reply, result.language()));
+            publishQuietly(topics.reply(), Map.of("text", reply, "language", result.language()));
+        });
+        for (Intent intent : result.intents()) {
+            sendCommand(intent);
+        }
+        return result;
+    }
+
+    /** Publishes one command; failures become error events, never exceptions. */
+    public void sendCommand(Intent intent) {
+        try {
+            lastPublishNanos.set(System.nanoTime());
+            Envelope<Intent> sent = commands.publish(intent);
+            events.emit(new RuntimeEvent.CommandPublished(sent.msgId(), topics.command().name(), intent));
+        } catch (BusException e) {
+            log.warn("command {} not sent", intent, e);
+            events.emit(new RuntimeEvent.Error(COMPONENT, "command " + intent.kind() + " not sent: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Waits until every command is acknowledged and the controller reports idle after the last
+     * acknowledgement (the controller publishes its state right after each ack, on the same connection).
+     * Returns false on timeout.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            RobotState s = lastState.get();
+            if (commands.pending() == 0 && s != null && s.idle()
+                    && lastStateNanos.get() > Math.max(lastPublishNanos.get(), lastAckNanos.get())) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
+    /** The newest state the controller reported, if any. */
+    public Optional<RobotState> lastState() {
+        return Optional.ofNullable(lastState.get());
+    }
+
+    private void onState(BusMessage message) {
+        try {
+            Envelope<RobotState> envelope = json.readValue(message.payload(), new TypeReference<Envelope<RobotState>>() { });
+            RobotState s = envelope.payload();
+            lastState.set(s);
+            lastStateNanos.set(System.nanoTime());
+            List<Object> key = java.util.Arrays.asList(s.activity(), s.pose(), s.gesture(), s.queued() == 0);
+            List<Object> previous = lastStateKey.getAndSet(key);
+            if (!Objects.equals(previous, key)) {
+                events.emit(RuntimeEvent.StateChanged.of(s));
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            log.warn("malformed state on {}", message.topic(), e);
+            events.emit(new RuntimeEvent.Error("state", "malformed state message on " + message.topic() + ": " + e.getMessage()));
+        }
+    }
+
+    private void onError(BusMessage message) {
+        try {
+            Envelope<ErrorReport> envelope = json.readValue(message.payload(), new TypeReference<Envelope<ErrorReport>>() { });
+            events.emit(new RuntimeEvent.Error(envelope.payload().source(), envelope.payload().message()));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            events.emit(new RuntimeEvent.Error("errors", "unreadable error report on " + message.topic() + ": " + message.text()));
+        }
+    }
+
+    private interface PublicationFactory {
+        Publication make(Topic topic, byte[] payload);
+    }
+
+    private void publishJson(PublicationFactory factory, Topic topic, Object payload) throws BusException {
+        try {
+            bus.publish(factory.make(topic, json.writeValueAsBytes(Envelope.of(topics.robotId(), payload))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("payload not serialisable: " + payload, e);
+        }
+    }
+
+    private void publishQuietly(Topic topic, Object payload) {
+        try {
+            publishJson(Publication::event, topic, payload);
+        } catch (BusException e) {
+            log.warn("event on {} not published", topic, e);
+            events.emit(new RuntimeEvent.Error(COMPONENT, "event on " + topic + " not published: " + e.getMessage()));
+        }
+    }
+
+    /** Safe stop first (a stop command), then offline status, then every part in reverse order. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (bus.isConnected()) {
+            try {
+                commands.publish(new Stop());
+            } catch (BusException | RuntimeException e) {
+                log.warn("final stop not published", e);
+            }
+            try {
+                publishJson(Publication::retained, topics.status(COMPONENT), new Status(Status.State.OFFLINE, COMPONENT));
+            } catch (BusException | RuntimeException e) {
+                log.warn("offline status not published", e);
+            }
+        }
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            long start = System.nanoTime();
+            try {
+                r.close();
+                log.debug("closed {} in {} ms", r.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
+            } catch (Exception e) {
+                log.warn("closing {} failed", r.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.voicebot.runtime.cli;
+
+import dev.voicebot.config.ConfigLoader;
+import dev.voicebot.config.RobotConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level {@code robot} command. */
+@Command(name = "robot",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Voice robot runtime: speech, brain and safe motion over MQTT.",
+        subcommands = {
+            RunCommand.class,
+            ParseCommand.class,
+            ConfigCommand.class,
+        })
+public final class RobotCommand implements Runnable {
+    final CliContext context;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "YAML configuration file; overrides the shipped defaults (ROBOT_... variables override both).")
+    Path configFile;
+
+    RobotCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** The effective configuration: defaults, then --config, then ROBOT_... variables. */
+    RobotConfig loadConfig() {
+        return new ConfigLoader().load(Optional.ofNullable(configFile), context.env());
+    }
+
+    @Override
+    public void run() {
+        picocli.CommandLine.usage(this, context.out());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.voicebot.runtime.cli;
+
+import dev.voicebot.config.RobotConfig;
+import dev.voicebot.runtime.RobotRuntime;
+import dev.voicebot.runtime.StartupException;
+import dev.voicebot.runtime.events.EventSink;
+import dev.voicebot.runtime.events.JsonLinesSink;
+import dev.voicebot.runtime.events.RuntimeEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code robot run}: the main job. Starts the broker (embedded unless {@code mqtt.url}), the simulator
+ * and the runtime, then feeds the chosen input through the brain to the robot.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the robot: embedded MQTT broker and simulator by default, typed or spoken input.")
+public final class RunCommand implements Callable<Integer> {
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    @ParentCommand
+    RobotCommand root;
+
+    @Option(names = "--input", paramLabel = "SOURCE", defaultValue = "stdin",
+            description = "stdin (typed utterances, one per line), mic, or wav:FILE. Default: ${DEFAULT-VALUE}.")
+    String input;
+
+    @Option(names = "--json", description = "Print every event as one JSON object per line on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws StartupException, IOException, InterruptedException {
+        InputSpec source;
+        try {
+            source = InputSpec.parse(input);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage(), e);
+        }
+        RobotConfig config = root.loadConfig();
+        EventSink sink = json ? new JsonLinesSink(root.context.out()) : new HumanSink(root.context.out());
+        try (RobotRuntime runtime = RobotRuntime.start(config, sink)) {
+            Thread hook = new Thread(runtime::close, "robot-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                if (source instanceof InputSpec.Stdin) {
+                    readLines(runtime);
+                } else {
+                    sink.emit(new RuntimeEvent.Error("input", "input " + input + " is not available in this build yet"));
+                    return Cli.FAILURE;
+                }
+                if (!runtime.awaitIdle(IDLE_TIMEOUT)) {
+                    sink.emit(new RuntimeEvent.Error("runtime", "the robot did not become idle within " + IDLE_TIMEOUT.toMinutes() + " minutes"));
+                    return Cli.FAILURE;
+                }
+                sink.emit(new RuntimeEvent.Stopped("end of input"));
+                return Cli.OK;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // the hook is running; it closes the runtime
+                }
+            }
+        }
+    }
+
+    private void readLines(RobotRuntime runtime) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(root.context.in(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!line.isBlank()) {
+                runtime.handleText(line.strip(), null, "stdin");
+            }
+        }
+    }
+}

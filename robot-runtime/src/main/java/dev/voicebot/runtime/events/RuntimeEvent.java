@@ -1,0 +1,73 @@
+package dev.voicebot.runtime.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.voicebot.actuators.intent.Intent;
+import dev.voicebot.actuators.wire.Ack;
+import dev.voicebot.actuators.wire.RobotState;
+import java.util.List;
+
+/**
+ * What {@code robot run --json} prints, one JSON object per line, with an {@code "event"} field naming
+ * the kind. docs/protocol.md lists every kind.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "event")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RuntimeEvent.Ready.class, name = "ready"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Utterance.class, name = "utterance"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Intents.class, name = "intents"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Reply.class, name = "reply"),
+    @JsonSubTypes.Type(value = RuntimeEvent.CommandPublished.class, name = "command"),
+    @JsonSubTypes.Type(value = RuntimeEvent.CommandAck.class, name = "ack"),
+    @JsonSubTypes.Type(value = RuntimeEvent.StateChanged.class, name = "state"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Stopped.class, name = "stopped"),
+})
+public sealed interface RuntimeEvent {
+    /** The runtime is up: broker reachable, simulator (if any) running. */
+    record Ready(String robotId, String brokerUri, boolean embeddedBroker, boolean simulator) implements RuntimeEvent {
+    }
+
+    /** Something was typed or heard. */
+    record Utterance(String text, String language, String source) implements RuntimeEvent {
+    }
+
+    /** What the brain made of an utterance. */
+    record Intents(String text, String language, String path, List<Intent> intents, double elapsedMs) implements RuntimeEvent {
+    }
+
+    /** What the robot says back. */
+    record Reply(String text, String language) implements RuntimeEvent {
+    }
+
+    /** A command went out on the bus. */
+    record CommandPublished(String msgId, String topic, Intent intent) implements RuntimeEvent {
+    }
+
+    /** A controller acknowledged a command. */
+    record CommandAck(String commandId, String status, String reason) implements RuntimeEvent {
+        public static CommandAck of(Ack ack) {
+            return new CommandAck(ack.commandId(), ack.status().wire(), ack.reason());
+        }
+    }
+
+    /** The robot's activity, pose or gesture changed. */
+    record StateChanged(double x, double y, double headingDeg, String activity, String pose, String gesture, int queued)
+            implements RuntimeEvent {
+        public static StateChanged of(RobotState s) {
+            return new StateChanged(round(s.x()), round(s.y()), round(s.headingDeg()), s.activity().wire(), s.pose(), s.gesture(), s.queued());
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 1000.0) / 1000.0;
+        }
+    }
+
+    /** Something failed; the runtime goes on. */
+    record Error(String source, String message) implements RuntimeEvent {
+    }
+
+    /** The runtime is shutting down. */
+    record Stopped(String reason) implements RuntimeEvent {
+    }
+}
