@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             ParseCommand.class,
             ConfigCommand.class,
+            BenchCommand.class,
         })
 public final class RobotCommand implements Runnable {
     final CliContext context;
