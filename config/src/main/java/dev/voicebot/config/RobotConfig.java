@@ -14,7 +14,11 @@ public record RobotConfig(
         SpeechConfig speech,
         BrainConfig brain,
         SafetyConfig safety,
-        StyleConfig style) {
+        StyleConfig style,
+        OpsConfig ops,
+        HttpConfig http,
+        ModelsConfig models,
+        DataConfig data) {
 
     public RobotConfig {
         ensureNotNull(robot, "robot");
@@ -25,5 +29,9 @@ public record RobotConfig(
         ensureNotNull(brain, "brain");
         ensureNotNull(safety, "safety");
         ensureNotNull(style, "style");
+        ensureNotNull(ops, "ops");
+        ensureNotNull(http, "http");
+        ensureNotNull(models, "models");
+        ensureNotNull(data, "data");
     }
 }
