@@ -10,6 +10,14 @@ public interface Responder extends AutoCloseable {
     /** Answers {@code text}, spoken in {@code language}; empty when it has no answer. */
     Optional<BrainResult> respond(String text, String language);
 
+    /**
+     * Answers within a conversation, with streaming, style, cancellation and deadline from {@code context}.
+     * Responders that support none of these answer as {@link #respond(String, String)} does.
+     */
+    default Optional<BrainResult> respond(String text, String language, TurnContext context) {
+        return respond(text, language);
+    }
+
     @Override
     void close();
 }

@@ -28,6 +28,15 @@ public final class Router {
 
     /** Routes text whose language is known (for example from speech recognition). */
     public BrainResult route(String text, String language) {
+        return route(text, language, TurnContext.defaults());
+    }
+
+    /**
+     * Routes text within a conversation: {@code context} carries the session, the response style, the
+     * listener for streamed reply sentences, the barge-in signal and the deadline for the responder.
+     */
+    public BrainResult route(String text, String language, TurnContext context) {
+        ensureNotNull(context, "context");
         long start = System.nanoTime();
         String trimmed = text.strip();
         Optional<List<Intent>> fast = grammar.parse(trimmed);
@@ -35,7 +44,7 @@ public final class Router {
             return new BrainResult(trimmed, language, RoutePath.FAST, fast.get(), null, since(start));
         }
         if (responder.isPresent() && !trimmed.isEmpty()) {
-            Optional<BrainResult> answer = responder.get().respond(trimmed, language);
+            Optional<BrainResult> answer = responder.get().respond(trimmed, language, context);
             if (answer.isPresent()) {
                 return answer.get();
             }
