@@ -41,7 +41,7 @@ public final class MqttBus implements AutoCloseable {
     private final BusOptions options;
     private final MqttAsyncClient client;
     private final BlockingQueue<BusMessage> inbound;
-    private final Map<TopicFilter, QoS> subscriptions = new ConcurrentHashMap<>();
+    private final Map<TopicFilter, SubscriptionSpec> subscriptions = new ConcurrentHashMap<>();
     private final List<Handler> handlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> connectionListeners = new CopyOnWriteArrayList<>();
     private final Thread dispatcher;
@@ -50,6 +50,14 @@ public final class MqttBus implements AutoCloseable {
     private final AtomicLong reconnects = new AtomicLong();
 
     private record Handler(TopicFilter filter, Consumer<BusMessage> consumer) {
+    }
+
+    private record SubscriptionSpec(QoS qos, boolean noLocal) {
+        MqttSubscription toPaho(TopicFilter filter) {
+            MqttSubscription s = new MqttSubscription(filter.filter(), qos.level());
+            s.setNoLocal(noLocal);
+            return s;
+        }
     }
 
     private MqttBus(BusOptions options) throws BusException {
@@ -92,7 +100,8 @@ public final class MqttBus implements AutoCloseable {
         o.setCleanStart(options.sessionExpiry().isZero());
         o.setSessionExpiryInterval(options.sessionExpiry().toSeconds());
         o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, 8);
+        o.setAutomaticReconnectDelay(1, (int) Math.max(1, options.reconnectMaxDelay().toSeconds()));
+        o.setHttpsHostnameVerificationEnabled(options.verifyHostname());
         o.setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
         o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
         options.username().ifPresent(o::setUserName);
@@ -160,10 +169,19 @@ public final class MqttBus implements AutoCloseable {
      * broker granted the subscription.
      */
     public void subscribe(TopicFilter filter, QoS qos, Consumer<BusMessage> consumer) throws BusException {
+        subscribe(filter, qos, false, consumer);
+    }
+
+    /**
+     * As {@link #subscribe(TopicFilter, QoS, Consumer)}; with {@code noLocal} (MQTT 5) the broker does not
+     * send back what this same connection publishes on matching topics.
+     */
+    public void subscribe(TopicFilter filter, QoS qos, boolean noLocal, Consumer<BusMessage> consumer) throws BusException {
         handlers.add(new Handler(filter, consumer));
-        subscriptions.put(filter, qos);
+        SubscriptionSpec spec = new SubscriptionSpec(qos, noLocal);
+        subscriptions.put(filter, spec);
         try {
-            IMqttToken token = client.subscribe(new MqttSubscription(filter.filter(), qos.level()));
+            IMqttToken token = client.subscribe(spec.toPaho(filter));
             token.waitForCompletion(options.connectTimeout().toMillis());
             int[] codes = token.getReasonCodes();
             if (codes != null) {
@@ -175,7 +193,18 @@ public final class MqttBus implements AutoCloseable {
                 }
             }
         } catch (MqttException e) {
+            forget(filter, consumer);
             throw new BusException("cannot subscribe to " + filter + ": " + describe(e), e);
+        } catch (BusException e) {
+            forget(filter, consumer);
+            throw e;
+        }
+    }
+
+    private void forget(TopicFilter filter, Consumer<BusMessage> consumer) {
+        handlers.removeIf(h -> h.filter().equals(filter) && h.consumer() == consumer);
+        if (handlers.stream().noneMatch(h -> h.filter().equals(filter))) {
+            subscriptions.remove(filter);
         }
     }
 
@@ -312,9 +341,9 @@ public final class MqttBus implements AutoCloseable {
     }
 
     private void resubscribe() {
-        for (Map.Entry<TopicFilter, QoS> s : subscriptions.entrySet()) {
+        for (Map.Entry<TopicFilter, SubscriptionSpec> s : subscriptions.entrySet()) {
             try {
-                client.subscribe(new MqttSubscription(s.getKey().filter(), s.getValue().level())).waitForCompletion(5_000);
+                client.subscribe(s.getValue().toPaho(s.getKey())).waitForCompletion(5_000);
             } catch (MqttException e) {
                 log.warn("MQTT client {} could not renew its subscription to {}", options.clientId(), s.getKey(), e);
             }

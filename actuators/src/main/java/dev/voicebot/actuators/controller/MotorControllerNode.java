@@ -16,10 +16,13 @@ import dev.voicebot.actuators.bus.Topic;
 import dev.voicebot.actuators.bus.TopicFilter;
 import dev.voicebot.actuators.intent.Intent;
 import dev.voicebot.actuators.intent.Stop;
+import dev.voicebot.actuators.safety.EstopLatch;
 import dev.voicebot.actuators.wire.Ack;
 import dev.voicebot.actuators.wire.Envelope;
 import dev.voicebot.actuators.wire.ErrorReport;
+import dev.voicebot.actuators.wire.Estop;
 import dev.voicebot.actuators.wire.RobotState;
+import dev.voicebot.actuators.wire.SafetyEvent;
 import dev.voicebot.actuators.wire.Status;
 import dev.voicebot.actuators.wire.WireJson;
 import java.time.Duration;
@@ -36,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * each command, acknowledges it (MQTT 5 response topic and correlation data), hands it to the
  * {@link MotorController}, and publishes the controller's state, retained, at a fixed rate.
  * A malformed command is reported on the errors topic and never reaches the controller.
+ *
+ * <p>It protects the robot by itself, whatever the runtime does ({@link ControllerOptions}): it applies
+ * its own {@link HardLimits} again (acknowledged as clamped), refuses retained and stale commands
+ * (envelope {@code ts} older than the maximum age), obeys the latched e-stop on {@code robot/{id}/estop}
+ * (halts, refuses everything but stop until a reset), and halts when the runtime's heartbeat on
+ * {@code robot/{id}/heartbeat} has been silent for the watchdog timeout. After a halt nothing resumes
+ * by itself: the queue is gone, and only a new command moves the robot again.
  */
 public final class MotorControllerNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MotorControllerNode.class);
@@ -44,14 +54,23 @@ public final class MotorControllerNode implements AutoCloseable {
     private final MqttBus bus;
     private final RobotTopics topics;
     private final MotorController controller;
+    private final ControllerOptions options;
     private final ObjectMapper json = WireJson.newMapper();
     private final ScheduledExecutorService publisher;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final EstopLatch estop;
+    private final Object watchdogLock = new Object();
+    private long lastHeartbeatNanos;
+    private boolean heardHeartbeat;
+    private boolean watchdogTripped;
 
-    private MotorControllerNode(MqttBus bus, RobotTopics topics, MotorController controller) {
+    private MotorControllerNode(MqttBus bus, RobotTopics topics, MotorController controller, ControllerOptions options) {
         this.bus = bus;
         this.topics = topics;
         this.controller = controller;
+        this.options = options;
+        this.estop = new EstopLatch(options.estopResetToken(), options.estopResetToken().isEmpty());
+        this.watchdogTripped = options.requireHeartbeat();
         this.publisher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "controller-state-" + topics.robotId());
             t.setDaemon(true);
@@ -59,12 +78,24 @@ public final class MotorControllerNode implements AutoCloseable {
         });
     }
 
-    /** Subscribes and starts publishing state at {@code stateRateHz}; the node owns {@code bus} and closes it. */
+    /** As {@link #start(MqttBus, RobotTopics, MotorController, ControllerOptions)} with {@link ControllerOptions#defaults}. */
     public static MotorControllerNode start(MqttBus bus, RobotTopics topics, MotorController controller, int stateRateHz)
             throws BusException {
+        return start(bus, topics, controller, ControllerOptions.defaults(stateRateHz));
+    }
+
+    /**
+     * Subscribes to the e-stop (its retained state first), the heartbeat and the commands, and starts
+     * publishing state and watching the heartbeat; the node owns {@code bus} and closes it.
+     */
+    public static MotorControllerNode start(MqttBus bus, RobotTopics topics, MotorController controller, ControllerOptions options)
+            throws BusException {
         ensureNotNull(bus, "bus");
-        MotorControllerNode node = new MotorControllerNode(bus, ensureNotNull(topics, "topics"), ensureNotNull(controller, "controller"));
+        MotorControllerNode node = new MotorControllerNode(bus, ensureNotNull(topics, "topics"), ensureNotNull(controller, "controller"),
+                ensureNotNull(options, "options"));
         try {
+            bus.subscribe(TopicFilter.of(topics.estop()), QoS.AT_LEAST_ONCE, node::onEstop);
+            bus.subscribe(TopicFilter.of(topics.heartbeat()), QoS.AT_MOST_ONCE, node::onHeartbeat);
             bus.subscribe(TopicFilter.of(topics.command()), QoS.AT_LEAST_ONCE, node::onCommand);
             node.publishStatus(Status.State.ONLINE);
             node.publishState();
@@ -72,9 +103,80 @@ public final class MotorControllerNode implements AutoCloseable {
             node.close();
             throw e;
         }
-        long periodMicros = 1_000_000L / stateRateHz;
+        long periodMicros = 1_000_000L / options.stateRateHz();
         node.publisher.scheduleAtFixedRate(node::publishStateQuietly, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+        long watchMillis = Math.max(10, Math.min(50, options.watchdogTimeout().toMillis() / 4));
+        node.publisher.scheduleAtFixedRate(node::checkWatchdog, watchMillis, watchMillis, TimeUnit.MILLISECONDS);
         return node;
+    }
+
+    /** True while the latched e-stop holds this controller. */
+    public boolean estopEngaged() {
+        return estop.engaged();
+    }
+
+    /** True while the heartbeat is missing (the watchdog halted the robot, or none was heard yet when one is required). */
+    public boolean watchdogTripped() {
+        synchronized (watchdogLock) {
+            return watchdogTripped;
+        }
+    }
+
+    private void onHeartbeat(BusMessage message) {
+        synchronized (watchdogLock) {
+            lastHeartbeatNanos = System.nanoTime();
+            heardHeartbeat = true;
+            if (watchdogTripped) {
+                watchdogTripped = false;
+                log.info("controller '{}': heartbeat heard; the robot stays where it is until a new command", topics.robotId());
+            }
+        }
+    }
+
+    private void checkWatchdog() {
+        if (closed.get()) {
+            return;
+        }
+        boolean trip;
+        long silentMs;
+        synchronized (watchdogLock) {
+            if (!heardHeartbeat || watchdogTripped) {
+                return;
+            }
+            silentMs = (System.nanoTime() - lastHeartbeatNanos) / 1_000_000;
+            trip = silentMs > options.watchdogTimeout().toMillis();
+            if (trip) {
+                watchdogTripped = true;
+            }
+        }
+        if (trip) {
+            controller.halt();
+            String why = "watchdog: no heartbeat from the runtime for " + silentMs + " ms (limit "
+                    + options.watchdogTimeout().toMillis() + " ms); halted, and staying stopped until a new command";
+            log.warn("controller '{}': {}", topics.robotId(), why);
+            publishStateQuietly();
+            safetyEvent(SafetyEvent.Decision.WATCHDOG, null, why);
+        }
+    }
+
+    private void onEstop(BusMessage message) {
+        Estop signal;
+        try {
+            signal = json.readValue(message.payload(), new TypeReference<Envelope<Estop>>() { }).payload();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            signal = Estop.engage("unknown", "unreadable message on " + message.topic());
+        }
+        EstopLatch.Change change = estop.onSignal(signal);
+        if (change instanceof EstopLatch.Change.Engaged) {
+            controller.halt();
+            log.warn("controller '{}': emergency stop engaged by {}", topics.robotId(), signal.source());
+            publishStateQuietly();
+        } else if (change instanceof EstopLatch.Change.Reset) {
+            log.info("controller '{}': emergency stop reset by {}; waiting for a new command", topics.robotId(), signal.source());
+        } else if (change instanceof EstopLatch.Change.ResetRefused r) {
+            log.warn("controller '{}': {}", topics.robotId(), r.reason());
+            report(message.topic(), r.reason());
+        }
     }
 
     /** The last-will message a controller's bus should carry: offline, retained. */
@@ -105,11 +207,55 @@ public final class MotorControllerNode implements AutoCloseable {
         Intent intent = envelope.payload();
         if (intent instanceof Stop) {
             controller.halt();
-        } else {
-            controller.execute(envelope.msgId(), intent);
+            message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), envelope.msgId(), Ack.Status.ACCEPTED, null));
+            publishStateQuietly();
+            return;
         }
-        message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), envelope.msgId(), Ack.Status.ACCEPTED, null));
+        Optional<String> refusal = refusal(message, envelope);
+        if (refusal.isPresent()) {
+            log.warn("controller '{}': command {} refused: {}", topics.robotId(), envelope.msgId(), refusal.get());
+            message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), envelope.msgId(), Ack.Status.REJECTED, refusal.get()));
+            return;
+        }
+        HardLimits.Applied applied = options.limits().apply(intent);
+        controller.execute(envelope.msgId(), applied.intent());
+        Ack.Status status = applied.clamped().isEmpty() ? Ack.Status.ACCEPTED : Ack.Status.CLAMPED;
+        String reason = applied.clamped().isEmpty() ? null : String.join("; ", applied.clamped());
+        message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), envelope.msgId(), status, reason));
         publishStateQuietly();
+    }
+
+    /** Why a (non-stop) command must not run now, if it must not. */
+    private Optional<String> refusal(BusMessage message, Envelope<Intent> envelope) {
+        if (message.retained()) {
+            return Optional.of("a retained command is never executed (commands are sent once, not kept)");
+        }
+        long ageMs = System.currentTimeMillis() - envelope.ts();
+        if (ageMs > options.maxCommandAge().toMillis()) {
+            return Optional.of("stale command: sent " + ageMs + " ms ago, more than the " + options.maxCommandAge().toMillis() + " ms allowed");
+        }
+        if (estop.engaged()) {
+            return Optional.of("the emergency stop is engaged; only a reset frees the robot");
+        }
+        synchronized (watchdogLock) {
+            if (watchdogTripped) {
+                return Optional.of(heardHeartbeat ? "no heartbeat from the runtime (watchdog); waiting for it to come back"
+                        : "no heartbeat from the runtime yet; motion waits for it");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void safetyEvent(SafetyEvent.Decision decision, String code, String reason) {
+        if (!bus.isConnected()) {
+            return;
+        }
+        try {
+            bus.publish(Publication.event(topics.safetyEvents(), json.writeValueAsBytes(Envelope.of(topics.robotId(),
+                    new SafetyEvent(decision, code, java.util.List.of(reason), null, null, COMPONENT, null)))));
+        } catch (BusException | JsonProcessingException e) {
+            log.debug("safety event not published", e);
+        }
     }
 
     private String idOf(BusMessage message) {
