@@ -15,6 +15,7 @@ public record RobotConfig(
         BrainConfig brain,
         SafetyConfig safety,
         StyleConfig style,
+        WebConfig web,
         OpsConfig ops,
         HttpConfig http,
         ModelsConfig models,
@@ -31,6 +32,7 @@ public record RobotConfig(
         ensureNotNull(style, "style");
         ensureNotNull(ops, "ops");
         ensureNotNull(http, "http");
+        ensureNotNull(web, "web");
         ensureNotNull(models, "models");
         ensureNotNull(data, "data");
     }

@@ -2,13 +2,22 @@ package dev.voicebot.sim;
 
 import static dev.voicebot.config.Checks.ensureNotNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voicebot.actuators.bus.BusException;
 import dev.voicebot.actuators.bus.BusOptions;
 import dev.voicebot.actuators.bus.MqttBus;
+import dev.voicebot.actuators.bus.Publication;
 import dev.voicebot.actuators.bus.RobotTopics;
 import dev.voicebot.actuators.controller.MotorControllerNode;
+import dev.voicebot.actuators.wire.Envelope;
+import dev.voicebot.actuators.wire.ErrorReport;
+import dev.voicebot.actuators.wire.WireJson;
 import dev.voicebot.config.SimConfig;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,28 +25,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated robot as a motor controller on the bus: its own MQTT client, a physics clock at
- * {@code sim.physicsRateHz}, and state published at {@code sim.stateRateHz}. Closing it halts the robot.
+ * {@code sim.physicsRateHz} (running {@code sim.timeScale} times real time), state published at
+ * {@code sim.stateRateHz}, and what it has to report (collisions, faults, an empty battery) published
+ * as error reports from source {@value #SOURCE}. Closing it halts the robot.
  */
 public final class Simulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Simulator.class);
+    /** The {@code source} of the error reports the simulator publishes. */
+    public static final String SOURCE = "sim";
 
     private final SimulatedRobot robot;
+    private final SimConfig config;
     private final MotorControllerNode node;
+    private final MqttBus bus;
+    private final RobotTopics topics;
     private final ScheduledExecutorService clock;
+    private final ExecutorService reporter;
+    private final ObjectMapper json = WireJson.newMapper();
     private boolean closed;
 
-    private Simulator(SimulatedRobot robot, MotorControllerNode node, ScheduledExecutorService clock) {
+    private Simulator(SimulatedRobot robot, SimConfig config, MotorControllerNode node, MqttBus bus, RobotTopics topics,
+                      ScheduledExecutorService clock, ExecutorService reporter) {
         this.robot = robot;
+        this.config = config;
         this.node = node;
+        this.bus = bus;
+        this.topics = topics;
         this.clock = clock;
+        this.reporter = reporter;
     }
 
     /** Connects to {@code brokerUri} as a controller for {@code topics.robotId()} and starts the clock. */
     public static Simulator start(SimConfig config, RobotTopics topics, String brokerUri) throws BusException {
         ensureNotNull(config, "config");
+        ensureNotNull(topics, "topics");
         SimulatedRobot robot = new SimulatedRobot(config);
-        MqttBus bus = MqttBus.connect(BusOptions.of(brokerUri, "sim-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime()))
-                .withWill(MotorControllerNode.lastWill(topics)));
+        CuttableSocketFactory sockets = new CuttableSocketFactory();
+        BusOptions options = BusOptions.of(brokerUri, "sim-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime()))
+                .withWill(MotorControllerNode.lastWill(topics));
+        if (config.faults().disconnectAfter() != null && brokerUri.startsWith("tcp://")) {
+            options = options.withSocketFactory(sockets);
+        }
+        MqttBus bus = MqttBus.connect(options);
         MotorControllerNode node;
         try {
             node = MotorControllerNode.start(bus, topics, robot, config.stateRateHz());
@@ -45,10 +74,14 @@ public final class Simulator implements AutoCloseable {
             bus.close();
             throw e;
         }
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sim-physics-" + topics.robotId());
-            t.setDaemon(true);
-            return t;
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sim-physics-" + topics.robotId()));
+        ExecutorService reporter = Executors.newSingleThreadExecutor(r -> daemon(r, "sim-reports-" + topics.robotId()));
+        Simulator sim = new Simulator(robot, config, node, bus, topics, clock, reporter);
+        bus.onConnectionChange(connected -> {
+            if (!connected) {
+                log.warn("simulated robot '{}' lost its connection: halting", topics.robotId());
+                robot.haltImmediately();
+            }
         });
         long periodNanos = 1_000_000_000L / config.physicsRateHz();
         long[] last = {System.nanoTime()};
@@ -57,18 +90,70 @@ public final class Simulator implements AutoCloseable {
             double dt = (now - last[0]) / 1e9;
             last[0] = now;
             try {
-                robot.step(Math.min(dt, 0.25));
+                robot.step(Math.min(dt, 0.25) * config.timeScale());
+                List<SimEvent> events = robot.drainEvents();
+                if (!events.isEmpty()) {
+                    sim.report(events);
+                }
             } catch (RuntimeException e) {
                 log.error("simulation step failed; halting", e);
-                robot.halt();
+                robot.haltImmediately();
             }
         }, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        scheduleDisconnect(config, sockets, clock, topics);
         log.info("simulated robot '{}' started at ({}, {}) heading {}°", topics.robotId(), config.start().x(), config.start().y(), config.start().headingDeg());
-        return new Simulator(robot, node, clock);
+        return sim;
+    }
+
+    private static void scheduleDisconnect(SimConfig config, CuttableSocketFactory sockets, ScheduledExecutorService clock, RobotTopics topics) {
+        if (config.faults().disconnectAfter() == null) {
+            return;
+        }
+        clock.schedule(() -> {
+            log.warn("fault injection: cutting the connection of simulated robot '{}'", topics.robotId());
+            sockets.cut();
+            if (config.faults().reconnectAfter() != null) {
+                clock.schedule(() -> {
+                    log.info("fault injection: simulated robot '{}' may connect again", topics.robotId());
+                    sockets.restore();
+                }, config.faults().reconnectAfter().toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }, config.faults().disconnectAfter().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void report(List<SimEvent> events) {
+        try {
+            reporter.execute(() -> {
+                for (SimEvent e : events) {
+                    if (!bus.isConnected()) {
+                        log.warn("not reported (disconnected): {}", e.message());
+                        continue;
+                    }
+                    try {
+                        bus.publish(Publication.event(topics.errors(),
+                                json.writeValueAsBytes(Envelope.of(topics.robotId(), new ErrorReport(SOURCE, topics.state().name(), e.message())))));
+                    } catch (BusException | JsonProcessingException | RuntimeException ex) {
+                        log.warn("could not report: {}", e.message(), ex);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            log.debug("simulator closing; {} event(s) not reported", events.size());
+        }
     }
 
     public SimulatedRobot robot() {
         return robot;
+    }
+
+    public SimConfig config() {
+        return config;
     }
 
     @Override
@@ -77,8 +162,14 @@ public final class Simulator implements AutoCloseable {
             return;
         }
         closed = true;
-        robot.halt();
+        robot.haltImmediately();
         clock.shutdownNow();
+        reporter.shutdown();
+        try {
+            reporter.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         node.close();
     }
 }

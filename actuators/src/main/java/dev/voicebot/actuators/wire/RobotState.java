@@ -9,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * What a motor controller (or the simulator) reports about itself, retained on {@code robot/{id}/state}.
  * Position in metres, heading in degrees (0 = +x, positive counter-clockwise), {@code queued} = motion
  * commands accepted but not yet finished, {@code lastCommandId} = msgId of the newest command received.
+ * Optional (absent on the wire when a controller does not know them): {@code batteryPercent} (0..100),
+ * {@code joints} (joint name to angle in degrees), {@code collision} (what the base last ran into, until
+ * it moves again).
  */
 public record RobotState(
         double x,
@@ -21,7 +24,10 @@ public record RobotState(
         double headPanDeg,
         double headTiltDeg,
         int queued,
-        String lastCommandId) {
+        String lastCommandId,
+        Double batteryPercent,
+        java.util.Map<String, Double> joints,
+        String collision) {
 
     public RobotState {
         ensureFinite(x, "x");
@@ -33,6 +39,16 @@ public record RobotState(
         if (queued < 0) {
             throw new IllegalArgumentException("queued must not be negative: " + queued);
         }
+        if (batteryPercent != null && !(batteryPercent >= 0 && batteryPercent <= 100)) {
+            throw new IllegalArgumentException("batteryPercent must be 0 to 100: " + batteryPercent);
+        }
+        joints = joints == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(joints));
+    }
+
+    /** A state without battery, joints or collision. */
+    public RobotState(double x, double y, double headingDeg, Activity activity, double speedMps, String pose, String gesture,
+                      double headPanDeg, double headTiltDeg, int queued, String lastCommandId) {
+        this(x, y, headingDeg, activity, speedMps, pose, gesture, headPanDeg, headTiltDeg, queued, lastCommandId, null, null, null);
     }
 
     /** Idle: not moving, nothing queued. */
