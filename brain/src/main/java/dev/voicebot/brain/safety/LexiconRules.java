@@ -211,14 +211,27 @@ public final class LexiconRules implements LanguageRules {
         return new int[] {from, to};
     }
 
+    /** Inside "double" or standalone 'single' quotes (apostrophes inside words are not quotes). */
     private static boolean quoted(String s, int sentenceStart, int start) {
-        int quotes = 0;
-        for (int i = sentenceStart; i < start; i++) {
-            if (s.charAt(i) == '"') {
-                quotes++;
+        return quotedBy(s, sentenceStart, start, "\"") || quotedBy(s, sentenceStart, start, "'");
+    }
+
+    private static boolean quotedBy(String s, int sentenceStart, int start, String quote) {
+        Matcher m = Pattern.compile("(?<=^|\\s)" + Pattern.quote(quote) + "(?=\\s|$)").matcher(s);
+        int before = 0;
+        boolean after = false;
+        while (m.find()) {
+            if (m.start() < sentenceStart) {
+                continue;
+            }
+            if (m.start() < start) {
+                before++;
+            } else {
+                after = true;
+                break;
             }
         }
-        return quotes % 2 == 1 && s.indexOf('"', start) >= 0;
+        return before % 2 == 1 && after;
     }
 
     private Pattern context(String name) {

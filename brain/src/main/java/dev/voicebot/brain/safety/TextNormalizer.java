@@ -33,7 +33,7 @@ public final class TextNormalizer {
             Map.entry('ρ', 'p'), Map.entry('χ', 'x'), Map.entry('ԛ', 'q'), Map.entry('ԝ', 'w'));
     private static final String LEADING_PUNCT = "\"'([{<«“‘";
     private static final String TRAILING_PUNCT = ".,!?;:\"')]}>»”’…~";
-    private static final String SPLIT_PUNCT = ".,!?;:\"";
+    private static final String SPLIT_PUNCT = ".,!?;:\"'";
 
     private final List<String> maskVocabulary;
 
@@ -48,7 +48,9 @@ public final class TextNormalizer {
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         s = restoreCompatibilityJamo(s).toLowerCase(Locale.ROOT)
                 .replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"')
-                .replace("ㅄ", "ㅂㅅ");
+                .replace("ㅄ", "ㅂㅅ").replace('「', '"').replace('」', '"').replace('『', '"').replace('』', '"');
+        // Korean quotes hug the particles: '틀딱'은 → ' 틀딱 ' 은, so the quoted word stands apart
+        s = s.replaceAll("(?<=\\p{IsHangul})(['\"])|(['\"])(?=\\p{IsHangul})", " $1$2 ");
         List<String> tokens = new ArrayList<>();
         for (String raw0 : s.strip().split("\\s+")) {
             if (!raw0.isEmpty()) {
