@@ -18,6 +18,9 @@ import picocli.CommandLine.ScopeType;
             ParseCommand.class,
             ConfigCommand.class,
             BenchCommand.class,
+            DoctorCommand.class,
+            ModelsCommand.class,
+            PrivacyCommand.class,
         })
 public final class RobotCommand implements Runnable {
     final CliContext context;
@@ -26,13 +29,23 @@ public final class RobotCommand implements Runnable {
             description = "YAML configuration file; overrides the shipped defaults (ROBOT_... variables override both).")
     Path configFile;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            description = "Logs on stderr as text or json (one JSON object per line); overrides ops.logFormat.")
+    String logFormat;
+
     RobotCommand(CliContext context) {
         this.context = context;
     }
 
     /** The effective configuration: defaults, then --config, then ROBOT_... variables. */
     RobotConfig loadConfig() {
-        return new ConfigLoader().load(Optional.ofNullable(configFile), context.env());
+        RobotConfig config = new ConfigLoader().load(Optional.ofNullable(configFile), context.env());
+        try {
+            dev.voicebot.runtime.ops.LogFormat.apply(logFormat != null ? logFormat : config.ops().logFormat());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--log-format: " + e.getMessage(), e);
+        }
+        return config;
     }
 
     @Override
