@@ -16,7 +16,14 @@ import dev.voicebot.actuators.bus.QoS;
 import dev.voicebot.actuators.bus.RobotTopics;
 import dev.voicebot.actuators.bus.Topic;
 import dev.voicebot.actuators.bus.TopicFilter;
+import dev.voicebot.actuators.bus.ConfiguredBus;
+import dev.voicebot.actuators.bus.OfflineBuffer;
 import dev.voicebot.actuators.command.CommandPublisher;
+import dev.voicebot.actuators.command.HeartbeatPublisher;
+import dev.voicebot.actuators.safety.MotionSafety;
+import dev.voicebot.actuators.safety.MotionValidator;
+import dev.voicebot.actuators.safety.Pose2D;
+import dev.voicebot.actuators.safety.SafetyOutcome;
 import dev.voicebot.actuators.intent.Intent;
 import dev.voicebot.actuators.intent.Stop;
 import dev.voicebot.actuators.wire.Envelope;
@@ -60,6 +67,8 @@ public final class RobotRuntime implements AutoCloseable {
     private final MqttBus bus;
     private final Router router;
     private final CommandPublisher commands;
+    private final OfflineBuffer offline;
+    private final MotionSafety safety;
     private final ObjectMapper json = WireJson.newMapper();
     private final AtomicReference<RobotState> lastState = new AtomicReference<>();
     private final AtomicLong lastStateNanos = new AtomicLong();
@@ -83,6 +92,13 @@ public final class RobotRuntime implements AutoCloseable {
                     lastAckNanos.set(System.nanoTime());
                     events.emit(RuntimeEvent.CommandAck.of(ack));
                 });
+        this.offline = new OfflineBuffer(bus, config.mqtt().offlineBuffer());
+        resources.push(offline);
+        this.safety = new MotionSafety(bus, topics, commands,
+                new MotionValidator(config.motion().limits(), new Pose2D(config.sim().start().x(), config.sim().start().y(),
+                        config.sim().start().headingDeg()), config.mqtt().commandExpiry(), java.time.Clock.systemUTC()),
+                config.motion().estop(), Optional.ofNullable(config.motion().estop().resetToken()), offline,
+                e -> events.emit(RuntimeEvent.Safety.of(e)), java.time.Clock.systemUTC());
     }
 
     /** Starts every part in order; on failure closes what had started and says why. */
@@ -99,15 +115,14 @@ public final class RobotRuntime implements AutoCloseable {
                 resources.push(broker);
                 uri = broker.uri();
             } else {
-                uri = config.mqtt().externalUrl().get().toString().replaceFirst("^mqtt://", "tcp://").replaceFirst("^mqtts://", "ssl://");
+                uri = ConfiguredBus.pahoUri(config.mqtt().externalUrl().get());
             }
             if (config.sim().enabled()) {
                 resources.push(Simulator.start(config.sim(), topics, uri));
             }
             Publication will = Publication.retained(topics.status(COMPONENT),
                     WireJson.newMapper().writeValueAsBytes(Envelope.of(topics.robotId(), new Status(Status.State.OFFLINE, COMPONENT))));
-            MqttBus bus = MqttBus.connect(BusOptions.of(uri, "runtime-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime()))
-                    .withTimeouts(Duration.ofSeconds(config.mqtt().keepAliveSeconds()), config.mqtt().connectTimeout())
+            MqttBus bus = MqttBus.connect(ConfiguredBus.options(config.mqtt(), uri, "runtime-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime()))
                     .withWill(will));
             resources.push(bus);
             Router router = new Router(new FastPathGrammar(config.motion()), Optional.empty());
@@ -128,6 +143,8 @@ public final class RobotRuntime implements AutoCloseable {
     }
 
     private void wire() throws BusException {
+        safety.start();
+        resources.push(HeartbeatPublisher.start(bus, topics, config.mqtt().heartbeatInterval(), COMPONENT));
         commands.start();
         bus.subscribe(TopicFilter.of(topics.state()), QoS.AT_MOST_ONCE, this::onState);
         bus.subscribe(TopicFilter.of(topics.errors()), QoS.AT_LEAST_ONCE, this::onError);
@@ -151,6 +168,9 @@ public final class RobotRuntime implements AutoCloseable {
         String lang = language == null ? dev.voicebot.brain.Languages.guess(text) : language;
         events.emit(new RuntimeEvent.Utterance(text, lang, source));
         publishQuietly(topics.utterance(), Map.of("text", text, "language", lang, "source", source));
+        if (safety.onUtterance(text, source).isPresent()) {
+            return new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), null, Duration.ZERO);
+        }
         BrainResult result = router.route(text, lang);
         events.emit(new RuntimeEvent.Intents(result.text(), result.language(), result.path().wire(), result.intents(),
                 result.elapsed().toNanos() / 1e6));
@@ -166,16 +186,32 @@ public final class RobotRuntime implements AutoCloseable {
         return result;
     }
 
-    /** Publishes one command; failures become error events, never exceptions. */
-    public void sendCommand(Intent intent) {
-        try {
-            lastPublishNanos.set(System.nanoTime());
-            Envelope<Intent> sent = commands.publish(intent);
-            events.emit(new RuntimeEvent.CommandPublished(sent.msgId(), topics.command().name(), intent));
-        } catch (BusException e) {
-            log.warn("command {} not sent", intent, e);
-            events.emit(new RuntimeEvent.Error(COMPONENT, "command " + intent.kind() + " not sent: " + e.getMessage()));
+    /**
+     * Publishes one command through the motion safety layer (e-stop, validator, connection); a refusal or
+     * clamp becomes a safety event, never an exception.
+     */
+    public SafetyOutcome sendCommand(Intent intent) {
+        lastPublishNanos.set(System.nanoTime());
+        SafetyOutcome outcome = safety.submit(intent, "runtime");
+        if (outcome instanceof SafetyOutcome.Sent sent) {
+            events.emit(new RuntimeEvent.CommandPublished(sent.envelope().msgId(), topics.command().name(), sent.envelope().payload()));
         }
+        return outcome;
+    }
+
+    /** Engages the latched emergency stop from this process (anyone may). */
+    public SafetyOutcome engageEstop(String source, String reason) {
+        return safety.engageEstop(source, reason);
+    }
+
+    /** Resets the emergency stop from this process (command line, web view): an authorised source. */
+    public SafetyOutcome resetEstop(String source) {
+        return safety.resetEstop(source);
+    }
+
+    /** The motion safety layer (e-stop state, pending confirmation). */
+    public MotionSafety safety() {
+        return safety;
     }
 
     /**
@@ -206,6 +242,7 @@ public final class RobotRuntime implements AutoCloseable {
             Envelope<RobotState> envelope = json.readValue(message.payload(), new TypeReference<Envelope<RobotState>>() { });
             RobotState s = envelope.payload();
             lastState.set(s);
+            safety.observe(s);
             lastStateNanos.set(System.nanoTime());
             List<Object> key = java.util.Arrays.asList(s.activity(), s.pose(), s.gesture(), s.queued() == 0);
             List<Object> previous = lastStateKey.getAndSet(key);
@@ -241,10 +278,11 @@ public final class RobotRuntime implements AutoCloseable {
 
     private void publishQuietly(Topic topic, Object payload) {
         try {
-            publishJson(Publication::event, topic, payload);
-        } catch (BusException e) {
-            log.warn("event on {} not published", topic, e);
-            events.emit(new RuntimeEvent.Error(COMPONENT, "event on " + topic + " not published: " + e.getMessage()));
+            if (offline.publish(Publication.event(topic, json.writeValueAsBytes(Envelope.of(topics.robotId(), payload)))) == OfflineBuffer.Result.DROPPED) {
+                events.emit(new RuntimeEvent.Error(COMPONENT, "event on " + topic + " not published"));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("payload not serialisable: " + payload, e);
         }
     }
 

@@ -17,8 +17,9 @@ public final class ConfirmationWords {
     private static final Set<String> YES = Set.of("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "confirmed",
             "affirmative", "proceed", "네", "예", "응", "어", "그래", "좋아", "좋아요", "맞아", "맞아요", "확인", "네네", "넵", "그래요", "진행해", "해줘");
     private static final List<String> YES_PHRASES = List.of("go ahead", "do it", "please do", "yes please");
-    private static final Set<String> NO = Set.of("no", "nope", "nah", "cancel", "don't", "dont", "negative", "abort", "stop",
-            "아니", "아니요", "아니오", "아뇨", "취소", "싫어", "하지마", "그만", "멈춰", "안돼");
+    // Stop words ("stop", "멈춰", "그만") are deliberately not answers: they must reach the brain and stop the robot.
+    private static final Set<String> NO = Set.of("no", "nope", "nah", "cancel", "don't", "dont", "negative", "abort",
+            "아니", "아니요", "아니오", "아뇨", "취소", "싫어", "하지마", "안돼");
     private static final List<String> NO_PHRASES = List.of("do not", "never mind", "하지 마");
 
     /** A yes or a no. */

@@ -22,6 +22,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = RuntimeEvent.StateChanged.class, name = "state"),
     @JsonSubTypes.Type(value = RuntimeEvent.Error.class, name = "error"),
     @JsonSubTypes.Type(value = RuntimeEvent.Stopped.class, name = "stopped"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Safety.class, name = "safety"),
 })
 public sealed interface RuntimeEvent {
     /** The runtime is up: broker reachable, simulator (if any) running. */
@@ -69,5 +70,16 @@ public sealed interface RuntimeEvent {
 
     /** The runtime is shutting down. */
     record Stopped(String reason) implements RuntimeEvent {
+    }
+
+    /**
+     * A motion-safety decision (clamped, rejected, needs-confirmation, e-stop, ...): {@code reason} says
+     * what and why in words, {@code code} is the stable refusal code, {@code adjusted} what was sent instead.
+     */
+    record Safety(String decision, String code, String reason, Intent intent, Intent adjusted, String source,
+                  String confirmationId) implements RuntimeEvent {
+        public static Safety of(dev.voicebot.actuators.wire.SafetyEvent e) {
+            return new Safety(e.decision().wire(), e.code(), e.reasonText(), e.intent(), e.adjusted(), e.source(), e.confirmationId());
+        }
     }
 }
