@@ -19,7 +19,9 @@ public record RobotConfig(
         OpsConfig ops,
         HttpConfig http,
         ModelsConfig models,
-        DataConfig data) {
+        DataConfig data,
+        AuditConfig audit,
+        PrivacyConfig privacy) {
 
     public RobotConfig {
         ensureNotNull(robot, "robot");
@@ -35,5 +37,7 @@ public record RobotConfig(
         ensureNotNull(web, "web");
         ensureNotNull(models, "models");
         ensureNotNull(data, "data");
+        ensureNotNull(audit, "audit");
+        ensureNotNull(privacy, "privacy");
     }
 }
