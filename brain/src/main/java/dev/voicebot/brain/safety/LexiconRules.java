@@ -370,11 +370,6 @@ public final class LexiconRules implements LanguageRules {
         }
 
         LexiconRules build() {
-            for (ReplyKind kind : ReplyKind.values()) {
-                if (replies.getOrDefault(kind, List.of()).isEmpty()) {
-                    throw new IllegalArgumentException(source + ": no [reply " + kind.name().toLowerCase(Locale.ROOT) + "] lines");
-                }
-            }
             Map<String, Pattern> contexts = new LinkedHashMap<>();
             contextLines.forEach((name, lines) -> contexts.put(name, compileAll(lines, true)));
             List<Rule> rules = new ArrayList<>();
@@ -389,6 +384,11 @@ public final class LexiconRules implements LanguageRules {
                             vocabulary.add(alt);
                         }
                     }
+                }
+            }
+            for (ReplyKind kind : ReplyKind.values()) {
+                if (replies.getOrDefault(kind, List.of()).isEmpty()) {
+                    throw new IllegalArgumentException(source + ": no [reply " + kind.name().toLowerCase(Locale.ROOT) + "] lines");
                 }
             }
             Map<ReplyKind, List<String>> frozen = new EnumMap<>(ReplyKind.class);

@@ -211,7 +211,11 @@ public final class SafetyFilter {
         String out = text;
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingInt((Finding f) -> f.matched().length()).reversed());
+        List<String> replaced = new ArrayList<>();
         for (Finding f : sorted) {
+            if (replaced.stream().anyMatch(r -> r.contains(f.matched()))) {
+                continue; // "damn" inside "damn it", already softened
+            }
             if (f.softer().isEmpty() || f.matched().isBlank()) {
                 return Optional.empty();
             }
@@ -221,6 +225,7 @@ public final class SafetyFilter {
                 return Optional.empty();
             }
             out = m.replaceAll(Matcher.quoteReplacement(f.softer().get()));
+            replaced.add(f.matched());
         }
         out = tidy(out);
         return out.isBlank() ? Optional.empty() : Optional.of(out);
@@ -249,7 +254,8 @@ public final class SafetyFilter {
     }
 
     private static String tidy(String s) {
-        String out = s.replaceAll("[ \\t]{2,}", " ").replaceAll(" +([,.!?;:])", "$1").replaceAll("^[ ,;:]+", "")
+        String out = s.replaceAll("[ \\t]{2,}", " ").replaceAll(" +([,.!?;:])", "$1").replaceAll("[,;:]+([.!?])", "$1")
+                .replaceAll(",{2,}", ",").replaceAll("^[ ,;:]+", "")
                 .replaceAll("\\b([Aa]) ([aeiouAEIOU])", "$1n $2").replaceAll("\\b([Aa])n ([^aeiouAEIOU\\s])", "$1 $2").strip();
         if (!out.isEmpty() && Character.isLowerCase(out.charAt(0)) && Character.isUpperCase(s.strip().isEmpty() ? 'a' : s.strip().charAt(0))) {
             out = Character.toUpperCase(out.charAt(0)) + out.substring(1);

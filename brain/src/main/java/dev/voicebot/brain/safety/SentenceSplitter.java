@@ -14,6 +14,9 @@ import java.util.Optional;
 public final class SentenceSplitter {
     private static final String ENDS = ".!?…。！？";
     private static final List<String> ABBREVIATIONS = List.of("mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "no", "jr", "sr");
+    private static final java.util.regex.Pattern QUOTATIVE = java.util.regex.Pattern.compile(
+            "\\s*(?:이?라고|하고|라며|라는|고\\s|(?:he|she|they|i|we|you)\\s+(?:said|asked|shouted|says)\\b)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private final StringBuilder pending = new StringBuilder();
 
     /** All sentences of a complete text, trimmed, none empty. */
@@ -52,6 +55,9 @@ public final class SentenceSplitter {
             }
             if (c == '.' && j == i + 1 && isAbbreviation(pending, start, i)) {
                 continue;
+            }
+            if (j > i + 1 && QUOTATIVE.matcher(pending.subSequence(j, pending.length())).lookingAt()) {
+                continue; // "멈춰!" 라고 했어요 / "Stop!" she said: the quote goes on
             }
             add(out, pending.substring(start, j));
             start = j;

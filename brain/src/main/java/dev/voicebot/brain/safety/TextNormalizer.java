@@ -199,8 +199,11 @@ public final class TextNormalizer {
         return t.length() == 1 && t.charAt(0) >= 'a' && t.charAt(0) <= 'z';
     }
 
+    /** One-syllable Korean words that stand alone in ordinary sentences; they end a run to join. */
+    private static final String KOREAN_SHORT_WORDS = "너나난넌니내네이그저좀안못다또왜뭐더잘꼭참막딱제걔쟤날널뭘";
+
     private static boolean isSingleHangul(String t) {
-        return t.length() == 1 && (isSyllable(t.charAt(0)) || isCompatJamo(t.charAt(0)));
+        return t.length() == 1 && (isSyllable(t.charAt(0)) || isCompatJamo(t.charAt(0))) && KOREAN_SHORT_WORDS.indexOf(t.charAt(0)) < 0;
     }
 
     private static boolean isSyllable(char c) {

@@ -44,15 +44,16 @@ public final class SafetyEvaluation {
     }
 
     /** Results for one language. */
-    public record Report(String language, int lines, int hardNegatives, Counts overall, Map<Category, Counts> byCategory,
+    public record Report(String set, String language, int lines, int hardNegatives, Counts overall, Map<Category, Counts> byCategory,
             int hardFalsePositives, List<String> errors) {
     }
 
     private SafetyEvaluation() {
     }
 
-    public static List<Line> load(String language) {
-        String resource = "/safety/eval/" + language + ".tsv";
+    /** @param set {@code en}, {@code ko}, {@code en.holdout}, {@code ko.holdout} */
+    public static List<Line> load(String set) {
+        String resource = "/safety/eval/" + set + ".tsv";
         try (InputStream in = SafetyEvaluation.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
@@ -82,8 +83,9 @@ public final class SafetyEvaluation {
         }
     }
 
-    public static Report evaluate(SafetyFilter filter, String language) {
-        List<Line> lines = load(language);
+    public static Report evaluate(SafetyFilter filter, String set) {
+        String language = set.substring(0, 2);
+        List<Line> lines = load(set);
         Counts overall = new Counts();
         Map<Category, Counts> byCategory = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
@@ -132,32 +134,33 @@ public final class SafetyEvaluation {
                         + "  expected " + line.categories() + " got " + v.wire() + " " + v.categories());
             }
         }
-        return new Report(language, lines.size(), hard, overall, byCategory, hardFp, errors);
+        return new Report(set, language, lines.size(), hard, overall, byCategory, hardFp, errors);
     }
 
     /** The Markdown table for BENCHMARKS.md. */
     public static String table(List<Report> reports) {
         StringBuilder b = new StringBuilder();
-        b.append("| language | slice | support | precision | recall |\n|---|---|---:|---:|---:|\n");
+        b.append("| set | slice | support | precision | recall |\n|---|---|---:|---:|---:|\n");
         for (Report r : reports) {
             b.append(String.format(Locale.ROOT, "| %s | **all (%d lines, %d hard negatives)** | %d | %.3f | %.3f |%n",
-                    r.language(), r.lines(), r.hardNegatives(), r.overall().support(), r.overall().precision(), r.overall().recall()));
+                    r.set(), r.lines(), r.hardNegatives(), r.overall().support(), r.overall().precision(), r.overall().recall()));
             for (Map.Entry<Category, Counts> e : r.byCategory().entrySet()) {
-                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f |%n", r.language(), e.getKey().wire(),
+                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f |%n", r.set(), e.getKey().wire(),
                         e.getValue().support(), e.getValue().precision(), e.getValue().recall()));
             }
             b.append(String.format(Locale.ROOT, "| %s | hard negatives wrongly flagged | %d | | %d of %d |%n",
-                    r.language(), r.hardNegatives(), r.hardFalsePositives(), r.hardNegatives()));
+                    r.set(), r.hardNegatives(), r.hardFalsePositives(), r.hardNegatives()));
         }
         return b.toString();
     }
 
     public static void main(String[] args) {
         SafetyFilter filter = SafetyFilter.withDefaultRules(new ConfigLoader().defaults().safety());
-        List<Report> reports = List.of(evaluate(filter, "en"), evaluate(filter, "ko"));
+        List<Report> reports = List.of(evaluate(filter, "en"), evaluate(filter, "ko"),
+                evaluate(filter, "en.holdout"), evaluate(filter, "ko.holdout"));
         System.out.println(table(reports));
         if (args.length > 0 && args[0].equals("--errors")) {
-            reports.forEach(r -> r.errors().forEach(e -> System.out.println(r.language() + " " + e)));
+            reports.forEach(r -> r.errors().forEach(e -> System.out.println(r.set() + " " + e)));
         }
     }
 }
