@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             ModelsCommand.class,
             PrivacyCommand.class,
+            SafetyCommand.class,
         })
 public final class RobotCommand implements Runnable {
     final CliContext context;
