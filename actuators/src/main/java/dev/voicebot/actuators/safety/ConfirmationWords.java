@@ -33,7 +33,7 @@ public final class ConfirmationWords {
             return Optional.empty();
         }
         String t = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\p{Punct}。、！？…~]+", " ").replaceAll("\\s+", " ").strip();
+                .replaceAll("[\\p{Punct}&&[^']]+|[。、！？…~]+", " ").replaceAll("\\s+", " ").strip();
         if (t.isEmpty()) {
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The emergency-stop latch, the same logic in the runtime and in every motor controller. Any
- * {@code engaged: true} signal latches it. It opens again only on a reset that carries the configured
+ * {@code engaged: true} signal latches it, and so does a reset whose token does not verify. It opens again only on a reset that carries the configured
  * token, or through {@link #resetLocally} by the process itself (its command line). Without a token,
  * {@code acceptUnverifiedResets} decides: the runtime refuses every reset from the bus, a controller
  * started without a token follows the runtime (whose resets it cannot check; protect the topic with an ACL).
@@ -48,7 +48,17 @@ public final class EstopLatch {
             return new Change.Engaged(signal);
         }
         if (!engaged) {
-            return new Change.Unchanged();
+            boolean forged = signal.token() != null
+                    && (token.isPresent() ? !token.get().matches(signal.token()) : !acceptUnverifiedResets);
+            if (!forged) {
+                return new Change.Unchanged();
+            }
+            // A reset with a token that does not verify: someone tried to lift an e-stop they may not lift.
+            // (A retained one can outlive the runtime's correction, so at start-up it must latch, not pass.)
+            engaged = true;
+            cause = Estop.engage(signal.source(), "a reset with a reset token that does not verify");
+            return new Change.ResetRefused(signal, "reset from '" + signal.source() + "' refused: its reset token does not verify; "
+                    + "the emergency stop is engaged until an authorised reset");
         }
         if (token.isPresent()) {
             if (token.get().matches(signal.token())) {
