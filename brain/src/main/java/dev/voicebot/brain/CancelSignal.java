@@ -29,14 +29,29 @@ public final class CancelSignal {
         return cancelled;
     }
 
-    /** Runs {@code listener} on cancellation, or at once if already cancelled. */
-    public void onCancel(Runnable listener) {
+    /**
+     * Runs {@code listener} on cancellation, or at once if already cancelled. Closing the returned
+     * registration removes the listener (so a long-lived signal does not collect them).
+     */
+    public Registration onCancel(Runnable listener) {
         synchronized (this) {
             if (!cancelled) {
                 listeners.add(listener);
-                return;
+                return () -> {
+                    synchronized (this) {
+                        listeners.remove(listener);
+                    }
+                };
             }
         }
         listener.run();
+        return () -> { };
+    }
+
+    /** A listener registration; {@link #close()} removes the listener. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
     }
 }

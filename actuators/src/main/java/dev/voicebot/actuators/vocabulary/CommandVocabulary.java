@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voicebot.actuators.intent.Intent;
 import dev.voicebot.actuators.intent.IntentKind;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -138,6 +139,24 @@ public final class CommandVocabulary {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The JSON form of an intent as the schema describes it: {@code "type"} first, then the record's
+     * fields in order (enums by their wire value). Independent of Jackson annotations on {@link Intent}.
+     */
+    public static ObjectNode toJson(Intent intent) {
+        ensureNotNull(intent, "intent");
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("type", IntentKind.of(intent).wireName());
+        for (RecordComponent rc : intent.getClass().getRecordComponents()) {
+            try {
+                o.set(rc.getName(), JSON.valueToTree(rc.getAccessor().invoke(intent)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + rc.getName() + " of " + intent, e);
+            }
+        }
+        return o;
     }
 
     private static Command command(IntentKind kind) {

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voicebot.actuators.intent.Gesture;
 import dev.voicebot.actuators.intent.IntentKind;
+import dev.voicebot.actuators.intent.Move;
+import dev.voicebot.actuators.intent.Stop;
 import dev.voicebot.actuators.vocabulary.CommandVocabulary.FieldType;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,13 @@ class CommandVocabularyTest {
         assertTrue(d.contains("\"name\":\"wave\"|\"nod\"|\"bow\"|\"shake-head\"|\"point\""), d);
         assertTrue(d.contains("positive turns left"), d);
         assertEquals(IntentKind.values().length, d.lines().count());
+    }
+
+    @Test
+    void intentsPrintAsTheSchemaDescribesThem() {
+        assertEquals("{\"type\":\"move\",\"distanceM\":1.0,\"speedMps\":0.3}", CommandVocabulary.toJson(new Move(1.0, 0.3)).toString());
+        assertEquals("{\"type\":\"gesture\",\"name\":\"shake-head\"}", CommandVocabulary.toJson(new Gesture(Gesture.Name.SHAKE_HEAD)).toString());
+        assertEquals("{\"type\":\"stop\"}", CommandVocabulary.toJson(new Stop()).toString());
     }
 
     private static List<String> names(JsonNode object) {

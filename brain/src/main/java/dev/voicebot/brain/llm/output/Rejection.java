@@ -58,6 +58,13 @@ public sealed interface Rejection {
         }
     }
 
+    /** A valid intent dropped because the user spoke again (barge-in) before the answer was finished. */
+    record Cancelled(Intent intent) implements Rejection {
+        public String describe() {
+            return "valid " + intent.kind() + " command dropped because the answer was cancelled (the user spoke again): " + intent;
+        }
+    }
+
     /** A valid intent dropped because another intent of the same answer was invalid: a plan runs whole or not at all. */
     record PlanAbandoned(Intent intent) implements Rejection {
         public String describe() {
