@@ -34,9 +34,12 @@ public record AsrOptions(String language, List<String> allowedLanguages, boolean
         ensureRange(threads, 1, 64, "threads");
     }
 
-    /** Automatic language, any language, greedy, 2 threads. */
+    /**
+     * Automatic language, any language, greedy, one thread. (ggml's worker threads spin while they
+     * wait; on a busy or small machine one thread per decode is the predictable choice.)
+     */
     public static AsrOptions defaults() {
-        return new AsrOptions("auto", List.of(), false, 1, 2);
+        return new AsrOptions("auto", List.of(), false, 1, 1);
     }
 
     public static AsrOptions from(SpeechConfig config) {

@@ -20,6 +20,19 @@ public final class FrameAnalyzer {
     private static final double SILENCE = 1e-10;
 
     private final MFCC mfcc = new MFCC(WINDOW, Pcm16k.SAMPLE_RATE, 13, 40, 100, 7_600);
+
+    /** The DCT TarsosDSP uses for MFCC, for callers that transform their own log mel energies. */
+    public static float[] cepstrum(float[] logMel, int coefficients) {
+        float[] c = new float[coefficients];
+        for (int i = 0; i < coefficients; i++) {
+            double s = 0;
+            for (int j = 0; j < logMel.length; j++) {
+                s += logMel[j] * Math.cos(Math.PI * i / logMel.length * (j + 0.5));
+            }
+            c[i] = (float) s;
+        }
+        return c;
+    }
     private final Yin yin = new Yin(Pcm16k.SAMPLE_RATE, WINDOW);
     private final float[] ring = new float[WINDOW];
     private final float[] window = new float[WINDOW];
@@ -83,8 +96,9 @@ public final class FrameAnalyzer {
             bands[b] = (float) (10 * Math.log10(2 * p / (WINDOW * WINDOW * 0.397) + SILENCE));
         }
         float[] mel = mfcc.melFilter(magnitude, mfcc.getCenterFrequencies());
-        float[] cepstrum = mfcc.cepCoefficients(mfcc.nonLinearTransformation(mel));
-        return new Frame(index, energyDb, bands, cepstrum, hz, probability);
+        float[] logMel = mfcc.nonLinearTransformation(mel);
+        float[] cepstrum = mfcc.cepCoefficients(logMel);
+        return new Frame(index, energyDb, bands, cepstrum, logMel, hz, probability);
     }
 
     private static int[] bins(int loHz, int hiHz) {
