@@ -13,11 +13,12 @@ public final class ModelFileException extends SpeechException {
     }
 
     public ModelFileException(Path file, String problem, Throwable cause) {
-        super("speech: model " + file + ": " + problem, cause);
+        super(file == null ? "speech: " + problem : "speech: model " + file + ": " + problem, cause);
         this.file = file;
         this.problem = Objects.requireNonNull(problem);
     }
 
+    /** The model file, or null when none was configured. */
     public Path file() {
         return file;
     }
