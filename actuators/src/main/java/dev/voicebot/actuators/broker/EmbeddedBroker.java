@@ -96,7 +96,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static int checkFree(String host, int port) throws BrokerStartException {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            // SO_REUSEADDR: connections of a broker that just stopped linger in TIME_WAIT on this port and must not
+            // block a restart on it; a socket still listening there (a running broker) is refused all the same.
+            s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return port;
         } catch (IOException e) {
