@@ -38,6 +38,16 @@ public record BrainConfig(
         ensureNotNull(memory, "memory");
     }
 
+    /** The same settings with another model file (for example from {@code --model}). */
+    public BrainConfig withModel(Path file) {
+        return new BrainConfig(file, contextSize, threads, gpuLayers, seed, temperature, lora, persona, maxReplyTokens, deadline, memory);
+    }
+
+    /** The same settings with another persona (for example from {@code robot chat --persona}). */
+    public BrainConfig withPersona(String text) {
+        return new BrainConfig(model, contextSize, threads, gpuLayers, seed, temperature, lora, text, maxReplyTokens, deadline, memory);
+    }
+
     /**
      * Conversation memory per session: at most {@code maxTokens} tokens of past turns (oldest dropped
      * first), forgotten after {@code idleReset} without an utterance.

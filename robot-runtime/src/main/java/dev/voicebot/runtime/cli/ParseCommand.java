@@ -6,20 +6,25 @@ import dev.voicebot.actuators.wire.WireJson;
 import dev.voicebot.brain.BrainResult;
 import dev.voicebot.brain.Router;
 import dev.voicebot.brain.fastpath.FastPathGrammar;
+import dev.voicebot.brain.llm.LlamaResponder;
+import dev.voicebot.brain.llm.LlmAvailability;
+import dev.voicebot.config.BrainConfig;
 import dev.voicebot.config.RobotConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code robot parse}: one utterance per line on stdin, one JSON object per line on stdout:
- * {@code {"text", "language", "path", "intents"}}. Starts no broker and moves nothing.
+ * {@code robot parse [--model PATH]}: one utterance per line on stdin, one JSON object per line on stdout:
+ * {@code {"text", "language", "path", "intents"}}. With a model ({@code --model} or {@code brain.model}),
+ * lines the fast path does not cover go through the LLM ({@code "path": "llm"}). Starts no broker and moves nothing.
  */
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = "Read utterances (one per line) on stdin and print their intents as JSON lines.")
@@ -27,10 +32,29 @@ public final class ParseCommand implements Callable<Integer> {
     @ParentCommand
     RobotCommand root;
 
+    @Option(names = "--model", paramLabel = "PATH", description = "GGUF model for lines the fast path does not cover; overrides brain.model.")
+    Path model;
+
     @Override
     public Integer call() throws IOException {
         RobotConfig config = root.loadConfig();
-        Router router = new Router(new FastPathGrammar(config.motion()), Optional.empty());
+        BrainConfig brain = model == null ? config.brain() : config.brain().withModel(model);
+        LlmAvailability llm = LlamaResponder.load(brain);
+        if (llm instanceof LlmAvailability.Unavailable u) {
+            root.context.err().println("robot: " + u.reason().getMessage());
+            return Cli.USAGE;
+        }
+        try {
+            return parse(config, llm);
+        } finally {
+            if (llm instanceof LlmAvailability.Loaded loaded) {
+                loaded.llm().close();
+            }
+        }
+    }
+
+    private Integer parse(RobotConfig config, LlmAvailability llm) throws IOException {
+        Router router = new Router(new FastPathGrammar(config.motion()), llm.responder());
         ObjectMapper json = WireJson.newMapper();
         PrintStream out = root.context.out();
         BufferedReader in = new BufferedReader(new InputStreamReader(root.context.in(), StandardCharsets.UTF_8));
