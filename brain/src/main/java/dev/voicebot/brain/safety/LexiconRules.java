@@ -476,6 +476,8 @@ public final class LexiconRules implements LanguageRules {
                 if (i == lastSyllable) {
                     // a Korean word's last open syllable also matches its conjugated forms: 버리 ~ 버릴, 버린
                     b.append('[').append(c).append('-').append((char) (c + 27)).append(']');
+                } else if (c == '?' || c == '*' || c == '(' || c == ')') {
+                    fail("'" + c + "' in '" + w + "' is not pattern syntax here: use a|b alternatives, _ for a space, or a re: line");
                 } else if (c == '_') {
                     b.append(loose ? "\\s*" : "\\s+");
                 } else if (c == '<' && i == 0 || c == '>' && i == w.length() - 1) {
