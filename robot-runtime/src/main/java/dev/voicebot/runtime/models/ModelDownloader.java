@@ -5,10 +5,9 @@ import static dev.voicebot.config.Checks.ensureNotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,22 +31,23 @@ public final class ModelDownloader {
     private static final Logger log = LoggerFactory.getLogger(ModelDownloader.class);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
-    private final HttpClient client;
-    private final Duration responseTimeout;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
     private final String userAgent;
 
-    public ModelDownloader(HttpClient client, Duration responseTimeout, String userAgent) {
-        this.client = ensureNotNull(client, "client");
-        this.responseTimeout = ensureNotNull(responseTimeout, "responseTimeout");
+    /**
+     * @param connectTimeout how long to wait for the server to accept the connection
+     * @param readTimeout how long the transfer may stall (no byte arriving) before it counts as broken off
+     */
+    public ModelDownloader(Duration connectTimeout, Duration readTimeout, String userAgent) {
+        this.connectTimeout = ensureNotNull(connectTimeout, "connectTimeout");
+        this.readTimeout = ensureNotNull(readTimeout, "readTimeout");
         this.userAgent = ensureNotNull(userAgent, "userAgent");
     }
 
-    /** A client that follows redirects (model hubs redirect to their CDN) and gives up connecting after 15 s. */
+    /** Gives up connecting after 15 s and on a transfer that stalls for 60 s; follows redirects (hubs redirect to their CDN). */
     public static ModelDownloader standard(String userAgent) {
-        return new ModelDownloader(HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(15))
-                .build(), Duration.ofSeconds(60), userAgent);
+        return new ModelDownloader(Duration.ofSeconds(15), Duration.ofSeconds(60), userAgent);
     }
 
     /**
@@ -102,77 +102,89 @@ public final class ModelDownloader {
 
     /** Appends the rest of the file to {@code part}; returns the offset the transfer resumed from. */
     private long transfer(CatalogueEntry entry, Path part, long have, DownloadListener listener) throws DownloadException, IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(entry.url())
-                .timeout(responseTimeout)
-                .header("User-Agent", userAgent)
-                .GET();
-        if (have > 0) {
-            request.header("Range", "bytes=" + have + "-");
-        }
-        HttpResponse<InputStream> response;
+        HttpURLConnection http;
+        int status;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DownloadException("interrupted while connecting to " + host(entry.url()), true, e);
+            URLConnection c = entry.url().toURL().openConnection();
+            if (!(c instanceof HttpURLConnection h)) {
+                throw new DownloadException("not an HTTP URL: " + entry.url(), true, null);
+            }
+            http = h;
+            http.setInstanceFollowRedirects(true);
+            http.setConnectTimeout((int) connectTimeout.toMillis());
+            http.setReadTimeout((int) readTimeout.toMillis());
+            http.setUseCaches(false);
+            http.setRequestProperty("User-Agent", userAgent);
+            http.setRequestProperty("Accept-Encoding", "identity");
+            if (have > 0) {
+                http.setRequestProperty("Range", "bytes=" + have + "-");
+            }
+            status = http.getResponseCode();
         } catch (IOException e) {
             throw new DownloadException("cannot reach " + host(entry.url()) + " for " + entry.name() + ": " + e
                     + (have > 0 ? "; the partial file is kept for the next attempt" : ""), true, e);
         }
-        int status = response.statusCode();
-        long start;
-        boolean append;
-        if (status == 206 && have > 0) {
-            start = rangeStart(response).orElse(-1);
-            if (start != have) {
-                response.body().close();
-                throw new DownloadException("the server answered the resume request of " + entry.name() + " with the wrong range ("
-                        + response.headers().firstValue("Content-Range").orElse("none") + ")", true, null);
+        try {
+            long start;
+            boolean append;
+            if (status == 206 && have > 0) {
+                start = rangeStart(http.getHeaderField("Content-Range")).orElse(-1);
+                if (start != have) {
+                    throw new DownloadException("the server answered the resume request of " + entry.name() + " with the wrong range ("
+                            + http.getHeaderField("Content-Range") + ")", true, null);
+                }
+                append = true;
+                listener.note("resuming at " + have + " bytes");
+            } else if (status == 200) {
+                if (have > 0) {
+                    listener.note("the server cannot resume; starting over");
+                }
+                start = 0;
+                append = false;
+            } else if (status == 416 && have > 0) {
+                listener.note("the earlier download is complete; checking it");
+                return have;
+            } else {
+                throw new DownloadException("the server answered HTTP " + status + " for " + entry.url(), true, null);
             }
-            append = true;
-            listener.note("resuming at " + have + " bytes");
-        } else if (status == 200) {
-            if (have > 0) {
-                listener.note("the server cannot resume; starting over");
+            long length = http.getContentLengthLong();
+            OptionalLong total = length >= 0 ? OptionalLong.of(start + length)
+                    : entry.sizeBytes() == null ? OptionalLong.empty() : OptionalLong.of(entry.sizeBytes());
+            listener.started(entry, start, total);
+            long written = start;
+            try (InputStream in = http.getInputStream();
+                 OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                    written += n;
+                    listener.progress(written);
+                }
+            } catch (IOException e) {
+                listener.finished();
+                log.debug("download of {} broke off at {} bytes", entry.name(), written, e);
+                throw new DownloadException("the download of " + entry.name() + " broke off at " + written + " bytes (" + e
+                        + "); the partial file " + part + " is kept: run the same command again to resume", true, e);
             }
-            start = 0;
-            append = false;
-        } else if (status == 416 && have > 0) {
-            response.body().close();
-            listener.note("the earlier download is complete; checking it");
-            return have;
-        } else {
-            response.body().close();
-            throw new DownloadException("the server answered HTTP " + status + " for " + entry.url(), true, null);
-        }
-        OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-        OptionalLong total = length.isPresent() ? OptionalLong.of(start + length.getAsLong())
-                : entry.sizeBytes() == null ? OptionalLong.empty() : OptionalLong.of(entry.sizeBytes());
-        listener.started(entry, start, total);
-        long written = start;
-        try (InputStream in = response.body();
-             OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-                written += n;
-                listener.progress(written);
-            }
-        } catch (IOException e) {
             listener.finished();
-            log.debug("download of {} broke off at {} bytes", entry.name(), written, e);
-            throw new DownloadException("the download of " + entry.name() + " broke off at " + written + " bytes (" + e
-                    + "); the partial file " + part + " is kept: run the same command again to resume", true, e);
+            if (total.isPresent() && written < total.getAsLong()) {
+                throw new DownloadException("the download of " + entry.name() + " broke off at " + written + " of " + total.getAsLong()
+                        + " bytes; the partial file " + part + " is kept: run the same command again to resume", true, null);
+            }
+            return start;
+        } finally {
+            http.disconnect();
         }
-        listener.finished();
-        return start;
     }
 
-    private static OptionalLong rangeStart(HttpResponse<?> response) {
-        return response.headers().firstValue("Content-Range").map(CONTENT_RANGE::matcher).filter(Matcher::matches)
-                .map(m -> OptionalLong.of(Long.parseLong(m.group(1)))).orElse(OptionalLong.empty());
+    private static OptionalLong rangeStart(String contentRange) {
+        if (contentRange == null) {
+            return OptionalLong.empty();
+        }
+        Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 
     private static void moveIntoPlace(Path part, Path target) throws IOException {
