@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             RunCommand.class,
             ParseCommand.class,
+            TranscribeCommand.class,
             ChatCommand.class,
             ConfigCommand.class,
             BenchCommand.class,

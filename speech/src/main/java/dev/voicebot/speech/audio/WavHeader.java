@@ -38,6 +38,17 @@ public record WavHeader(WavFormat format, long dataOffset, long dataLength) {
     /** Reads the header from the channel's start; leaves the position at the first sample. */
     public static WavHeader read(SeekableByteChannel ch, Path file) throws IOException {
         long fileSize = ch.size();
+        if (fileSize < 12) {
+            ByteBuffer start = readExactly(ch, (int) fileSize, file, "the RIFF header");
+            byte[] riffPrefix = "RIFF".getBytes(StandardCharsets.ISO_8859_1);
+            boolean looksLikeRiff = fileSize > 0;
+            for (int i = 0; i < Math.min(4, fileSize); i++) {
+                looksLikeRiff &= start.get(i) == riffPrefix[i];
+            }
+            throw new AudioFileException(file, fileSize == 0 ? "empty file (0 bytes), not a WAV file"
+                    : looksLikeRiff ? "truncated file: it ends inside the RIFF header (" + fileSize + " of 12 bytes)"
+                    : "not a WAV file (expected a RIFF/WAVE header, found " + printable(start, (int) fileSize) + ")");
+        }
         ByteBuffer head = readExactly(ch, 12, file, "the RIFF header");
         String riff = fourCc(head, 0);
         if (riff.equals("RIFX")) {
@@ -161,9 +172,7 @@ public record WavHeader(WavFormat format, long dataOffset, long dataLength) {
         ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b) < 0) {
-                throw new AudioFileException(file, b.position() == 0 && what.equals("the RIFF header")
-                        ? "empty file (0 bytes), not a WAV file"
-                        : "truncated file: it ends inside " + what + " (" + b.position() + " of " + n + " bytes)");
+                throw new AudioFileException(file, "truncated file: it ends inside " + what + " (" + b.position() + " of " + n + " bytes)");
             }
         }
         b.flip();

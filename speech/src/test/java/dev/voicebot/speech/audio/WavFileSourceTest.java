@@ -108,6 +108,7 @@ class WavFileSourceTest {
         assertProblem(text, "not a WAV file");
         assertProblem(Files.write(dir.resolve("empty.wav"), new byte[0]), "empty file");
         assertProblem(Files.write(dir.resolve("short.wav"), ascii("RIFF")), "truncated file");
+        assertProblem(Files.writeString(dir.resolve("tiny.wav"), "hey"), "not a WAV file");
         assertProblem(dir.resolve("missing.wav"), "no such file");
         assertProblem(dir, "is a directory");
 
