@@ -76,14 +76,9 @@ public final class DataDirectory {
         return dir;
     }
 
-    /** True when the directory exists and holds anything besides its marker. */
+    /** True when the directory holds any file (or link) besides its marker; empty sub-directories are no data. */
     public boolean hasData() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return false;
-        }
-        try (var entries = Files.list(root)) {
-            return entries.anyMatch(p -> !p.getFileName().toString().equals(MARKER));
-        }
+        return usage().files() > 0;
     }
 
     /** What a purge would remove, without removing it. */
