@@ -14,6 +14,7 @@ import dev.voicebot.brain.llm.LlamaResponder;
 import dev.voicebot.brain.llm.LlmAvailability;
 import dev.voicebot.brain.safety.SafetyFilter;
 import dev.voicebot.brain.safety.Verdict;
+import dev.voicebot.brain.style.ReplyStyle;
 import dev.voicebot.config.BrainConfig;
 import dev.voicebot.config.RobotConfig;
 import java.io.BufferedReader;
@@ -52,7 +53,8 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--persona", paramLabel = "TEXT", description = "Persona opening the system prompt; overrides brain.persona.")
     String persona;
 
-    @Option(names = "--style", paramLabel = "TEXT", description = "A response-style fragment added to the system prompt.")
+    @Option(names = "--style", paramLabel = "TEXT",
+            description = "A response-style fragment for the system prompt; default: the one the style: configuration gives.")
     String style;
 
     @Option(names = "--session", paramLabel = "ID", defaultValue = SOURCE, description = "Conversation id (memory is per id); default: ${DEFAULT-VALUE}.")
@@ -68,6 +70,7 @@ public final class ChatCommand implements Callable<Integer> {
         if (persona != null) {
             brain = brain.withPersona(persona);
         }
+        String styleFragment = style != null ? style : ReplyStyle.from(config.style()).systemPromptFragment();
         PrintStream out = root.context.out();
         LlmAvailability llm = LlamaResponder.load(brain);
         out.println("llm: " + llm.describe());
@@ -97,7 +100,7 @@ public final class ChatCommand implements Callable<Integer> {
                     out.println("  (conversation forgotten)");
                     continue;
                 }
-                turn(line.strip(), router, safety, validator, out);
+                turn(line.strip(), styleFragment, router, safety, validator, out);
             }
         } finally {
             if (llm instanceof LlmAvailability.Loaded loaded) {
@@ -107,7 +110,8 @@ public final class ChatCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private void turn(String line, Router router, Optional<SafetyFilter> safety, MotionValidator validator, PrintStream out) {
+    private void turn(String line, String styleFragment, Router router, Optional<SafetyFilter> safety, MotionValidator validator,
+                      PrintStream out) {
         String language = Languages.guess(line);
         if (safety.isPresent()) {
             Verdict input = safety.get().checkInput(line, language);
@@ -117,7 +121,7 @@ public final class ChatCommand implements Callable<Integer> {
                 return;
             }
         }
-        TurnContext context = TurnContext.defaults().withSession(session).withStyle(style == null ? "" : style)
+        TurnContext context = TurnContext.defaults().withSession(session).withStyle(styleFragment)
                 .withSentenceListener(sentence -> say(sentence, language, safety, out));
         BrainResult r = router.route(line, language, context);
         if (r.path() != RoutePath.LLM) {
