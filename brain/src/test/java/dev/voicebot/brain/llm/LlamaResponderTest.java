@@ -215,6 +215,16 @@ class LlamaResponderTest {
     }
 
     @Test
+    void emojiReachTheModelIntact() {
+        try (LlamaResponder llm = open(settings(moveModel).withPersona("You are Robi 🤖, a robot."))) {
+            LlmAnswer a = llm.answer("I love you 😍 and 🌸!", "en", TurnContext.defaults());
+            assertTrue(a.prompt().contains("You are Robi 🤖, a robot."), a.prompt());
+            assertTrue(a.prompt().contains("I love you 😍 and 🌸!<|im_end|>"), a.prompt());
+            assertEquals(List.of(new Move(1.0, 0.3)), a.intents());
+        }
+    }
+
+    @Test
     void invalidOutputIsDroppedWithATypedReasonAndNeverExecuted() throws IOException {
         Path fly = TinyLlamaModels.scripted(dir.resolve("fly.gguf"), "{\"reply\":\"Up we go!\",\"intents\":[{\"type\":\"fly\",\"heightM\":3}]}");
         try (LlamaResponder llm = open(settings(fly).unconstrained())) {
