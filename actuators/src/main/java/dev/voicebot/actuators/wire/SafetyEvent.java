@@ -33,13 +33,18 @@ public record SafetyEvent(Decision decision, String code, List<String> reasons, 
      * What the word filter decided about one text: {@code direction} {@code input} (what a person said)
      * or {@code output} (what the robot was about to say), its {@code language}, the {@code categories}
      * that counted, the {@code score} (0 harmless to 1), the {@code text} checked and, for a rewrite or
-     * block, the {@code replacement} said instead.
+     * block, the {@code replacement} said instead. {@code text} is left out (null) where what people
+     * said must not be published ({@code privacy.publishTranscripts: false}).
      */
     public record Words(String direction, String language, List<String> categories, double score, String text, String replacement) {
         public Words {
             ensureNotBlank(direction, "direction");
             categories = List.copyOf(ensureNotNull(categories, "categories"));
-            ensureNotNull(text, "text");
+        }
+
+        /** The same decision without the checked text. */
+        public Words withoutText() {
+            return new Words(direction, language, categories, score, null, replacement);
         }
     }
 
