@@ -37,6 +37,12 @@ import dev.voicebot.brain.fastpath.FastPathGrammar;
 import dev.voicebot.config.RobotConfig;
 import dev.voicebot.runtime.events.EventSink;
 import dev.voicebot.runtime.events.RuntimeEvent;
+import dev.voicebot.runtime.audit.WordSafetyGate;
+import dev.voicebot.runtime.data.DataDirectory;
+import dev.voicebot.runtime.feedback.FeedbackReport;
+import dev.voicebot.runtime.feedback.FeedbackService;
+import dev.voicebot.runtime.privacy.DataKeeping;
+import dev.voicebot.runtime.privacy.UtteranceRecorder;
 import dev.voicebot.sim.Simulator;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -69,6 +75,8 @@ public final class RobotRuntime implements AutoCloseable {
     private final CommandPublisher commands;
     private final OfflineBuffer offline;
     private final MotionSafety safety;
+    private final DataKeeping keeping;
+    private final WordSafetyGate words;
     private final ObjectMapper json = WireJson.newMapper();
     private final AtomicReference<RobotState> lastState = new AtomicReference<>();
     private final AtomicLong lastStateNanos = new AtomicLong();
@@ -79,7 +87,7 @@ public final class RobotRuntime implements AutoCloseable {
     private final String brokerUri;
 
     private RobotRuntime(RobotConfig config, EventSink events, Deque<AutoCloseable> resources, MqttBus bus, Router router,
-                         String brokerUri) {
+                         String brokerUri, DataKeeping keeping) {
         this.config = config;
         this.topics = new RobotTopics(config.robot().id());
         this.events = events;
@@ -87,6 +95,7 @@ public final class RobotRuntime implements AutoCloseable {
         this.bus = bus;
         this.router = router;
         this.brokerUri = brokerUri;
+        this.keeping = keeping;
         this.commands = new CommandPublisher(bus, topics, config.mqtt().commandExpiry(),
                 ack -> {
                     lastAckNanos.set(System.nanoTime());
@@ -98,16 +107,35 @@ public final class RobotRuntime implements AutoCloseable {
                 new MotionValidator(config.motion().limits(), new Pose2D(config.sim().start().x(), config.sim().start().y(),
                         config.sim().start().headingDeg()), config.mqtt().commandExpiry(), java.time.Clock.systemUTC()),
                 config.motion().estop(), Optional.ofNullable(config.motion().estop().resetToken()), offline,
-                e -> events.emit(RuntimeEvent.Safety.of(e)), java.time.Clock.systemUTC());
+                e -> {
+                    events.emit(RuntimeEvent.Safety.of(e));
+                    keeping.audit().record(e);
+                }, java.time.Clock.systemUTC());
+        this.words = new WordSafetyGate(config.safety().enabled()
+                ? Optional.of(dev.voicebot.brain.safety.SafetyFilter.withDefaultRules(config.safety())) : Optional.empty(),
+                keeping.audit(), keeping.privacy(), this::announceSafety);
     }
 
-    /** Starts every part in order; on failure closes what had started and says why. */
+    /** Starts every part in order, keeping nothing on disk (no data directory); on failure closes what had started and says why. */
     public static RobotRuntime start(RobotConfig config, EventSink events) throws StartupException {
+        return start(config, events, Optional.empty());
+    }
+
+    /**
+     * Starts every part in order; the audit log, feedback reports and opt-in recordings go to {@code data}
+     * (none: nothing is kept on disk). On failure closes what had started and says why.
+     */
+    public static RobotRuntime start(RobotConfig config, EventSink events, Optional<DataDirectory> data) throws StartupException {
         ensureNotNull(config, "config");
         ensureNotNull(events, "events");
+        ensureNotNull(data, "data");
         RobotTopics topics = new RobotTopics(config.robot().id());
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
+            FeedbackService.Listener feedback = feedbackEvents(events);
+            DataKeeping keeping = data.isPresent() ? DataKeeping.open(config, data.get(), feedback, java.time.Clock.systemUTC())
+                    : DataKeeping.inMemory(config, feedback, java.time.Clock.systemUTC());
+            resources.push(keeping);
             String uri;
             boolean embedded = config.mqtt().externalUrl().isEmpty();
             if (embedded) {
@@ -126,7 +154,7 @@ public final class RobotRuntime implements AutoCloseable {
                     .withWill(will));
             resources.push(bus);
             Router router = new Router(new FastPathGrammar(config.motion()), Optional.empty());
-            RobotRuntime runtime = new RobotRuntime(config, events, resources, bus, router, uri);
+            RobotRuntime runtime = new RobotRuntime(config, events, resources, bus, router, uri, keeping);
             runtime.wire();
             events.emit(new RuntimeEvent.Ready(topics.robotId(), uri, embedded, config.sim().enabled()));
             return runtime;
@@ -146,6 +174,7 @@ public final class RobotRuntime implements AutoCloseable {
         safety.start();
         resources.push(HeartbeatPublisher.start(bus, topics, config.mqtt().heartbeatInterval(), COMPONENT));
         commands.start();
+        bus.subscribe(TopicFilter.of(topics.feedback()), QoS.AT_LEAST_ONCE, keeping.feedback()::onMessage);
         bus.subscribe(TopicFilter.of(topics.state()), QoS.AT_MOST_ONCE, this::onState);
         bus.subscribe(TopicFilter.of(topics.errors()), QoS.AT_LEAST_ONCE, this::onError);
         publishJson(Publication::retained, topics.status(COMPONENT), new Status(Status.State.ONLINE, COMPONENT));
@@ -163,27 +192,77 @@ public final class RobotRuntime implements AutoCloseable {
         return config;
     }
 
-    /** Handles one typed or transcribed utterance end to end: route, publish, command. */
+    /**
+     * Handles one typed or transcribed utterance end to end: a spoken report about the last reply, the
+     * word filter, route, publish, command. What is printed, published or kept passes the privacy
+     * policy (redaction; no transcripts on MQTT if so configured); the brain sees the original text.
+     */
     public BrainResult handleText(String text, String language, String source) {
         String lang = language == null ? dev.voicebot.brain.Languages.guess(text) : language;
-        events.emit(new RuntimeEvent.Utterance(text, lang, source));
-        publishQuietly(topics.utterance(), Map.of("text", text, "language", lang, "source", source));
+        String kept = keeping.privacy().clean(text);
+        events.emit(new RuntimeEvent.Utterance(kept, lang, source));
+        if (keeping.privacy().publishTranscripts()) {
+            publishQuietly(topics.utterance(), Map.of("text", kept, "language", lang, "source", source));
+        }
         if (safety.onUtterance(text, source).isPresent()) {
             return new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), null, Duration.ZERO);
         }
-        BrainResult result = router.route(text, lang);
-        events.emit(new RuntimeEvent.Intents(result.text(), result.language(), result.path().wire(), result.intents(),
+        Optional<String> acknowledged = keeping.feedback().onUtterance(text, lang);
+        Optional<dev.voicebot.brain.safety.Verdict> stopped = acknowledged.isPresent() ? Optional.empty() : words.stopsInput(text, lang, source);
+        BrainResult result = acknowledged.or(() -> stopped.flatMap(dev.voicebot.brain.safety.Verdict::replacement))
+                .map(reply -> new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), reply, Duration.ZERO))
+                .orElseGet(() -> router.route(text, lang));
+        boolean fromBrain = acknowledged.isEmpty() && stopped.isEmpty();
+        events.emit(new RuntimeEvent.Intents(keeping.privacy().clean(result.text()), result.language(), result.path().wire(), result.intents(),
                 result.elapsed().toNanos() / 1e6));
-        publishQuietly(topics.intents(), Map.of("text", result.text(), "language", result.language(),
-                "path", result.path().wire(), "intents", result.intents()));
-        result.replyText().ifPresent(reply -> {
-            events.emit(new RuntimeEvent.Reply(reply, result.language()));
-            publishQuietly(topics.reply(), Map.of("text", reply, "language", result.language()));
-        });
+        Map<String, Object> intents = new java.util.LinkedHashMap<>();
+        if (keeping.privacy().publishTranscripts()) {
+            intents.put("text", keeping.privacy().clean(result.text()));
+        }
+        intents.put("language", result.language());
+        intents.put("path", result.path().wire());
+        intents.put("intents", result.intents());
+        publishQuietly(topics.intents(), intents);
+        result.replyText().ifPresent(reply -> say(fromBrain ? words.checkReply(reply, result.language()) : reply, result.language(), text, lang));
         for (Intent intent : result.intents()) {
             sendCommand(intent);
         }
         return result;
+    }
+
+    /** Publishes a reply (redacted as configured), prints it with its msgId and remembers it so that it can be reported. */
+    private void say(String reply, String language, String utterance, String utteranceLanguage) {
+        String kept = keeping.privacy().clean(reply);
+        String msgId = publishQuietly(topics.reply(), Map.of("text", kept, "language", language));
+        events.emit(new RuntimeEvent.Reply(kept, language, msgId));
+        keeping.feedback().rememberReply(msgId, reply, language, utterance, utteranceLanguage);
+    }
+
+    /** A word-filter decision: published on the safety events topic; printed unless it simply allowed the text. */
+    private void announceSafety(dev.voicebot.actuators.wire.SafetyEvent event) {
+        if (event.decision() != dev.voicebot.actuators.wire.SafetyEvent.Decision.ALLOWED) {
+            events.emit(RuntimeEvent.Safety.of(event));
+        }
+        publishQuietly(topics.safetyEvents(), event);
+    }
+
+    private static FeedbackService.Listener feedbackEvents(EventSink events) {
+        return new FeedbackService.Listener() {
+            @Override
+            public void accepted(FeedbackReport report) {
+                events.emit(new RuntimeEvent.Feedback(report.reportId(), report.via(), report.reason(), report.replyMsgId(), true));
+            }
+
+            @Override
+            public void refused(String why) {
+                events.emit(new RuntimeEvent.Error("feedback", why));
+            }
+        };
+    }
+
+    /** The opt-in debug recording of utterance audio ({@code privacy.recordAudio}); records nothing unless switched on. */
+    public UtteranceRecorder recorder() {
+        return keeping.recorder();
     }
 
     /**
@@ -276,11 +355,14 @@ public final class RobotRuntime implements AutoCloseable {
         }
     }
 
-    private void publishQuietly(Topic topic, Object payload) {
+    /** Publishes an event message; returns its msgId. A message the offline buffer drops becomes an error event. */
+    private String publishQuietly(Topic topic, Object payload) {
         try {
-            if (offline.publish(Publication.event(topic, json.writeValueAsBytes(Envelope.of(topics.robotId(), payload)))) == OfflineBuffer.Result.DROPPED) {
+            Envelope<Object> envelope = Envelope.of(topics.robotId(), payload);
+            if (offline.publish(Publication.event(topic, json.writeValueAsBytes(envelope))) == OfflineBuffer.Result.DROPPED) {
                 events.emit(new RuntimeEvent.Error(COMPONENT, "event on " + topic + " not published"));
             }
+            return envelope.msgId();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("payload not serialisable: " + payload, e);
         }

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             ModelsCommand.class,
             PrivacyCommand.class,
+            FeedbackCommand.class,
             SafetyCommand.class,
         })
 public final class RobotCommand implements Runnable {

@@ -3,6 +3,7 @@ package dev.voicebot.runtime.cli;
 import dev.voicebot.config.RobotConfig;
 import dev.voicebot.runtime.RobotRuntime;
 import dev.voicebot.runtime.StartupException;
+import dev.voicebot.runtime.data.DataDirectory;
 import dev.voicebot.runtime.events.EventSink;
 import dev.voicebot.runtime.events.JsonLinesSink;
 import dev.voicebot.runtime.events.RuntimeEvent;
@@ -45,7 +46,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         RobotConfig config = root.loadConfig();
         EventSink sink = json ? new JsonLinesSink(root.context.out()) : new HumanSink(root.context.out());
-        try (RobotRuntime runtime = RobotRuntime.start(config, sink)) {
+        DataDirectory data = DataDirectory.resolve(config.data(), root.context.env());
+        try (RobotRuntime runtime = RobotRuntime.start(config, sink, java.util.Optional.of(data))) {
             Thread hook = new Thread(runtime::close, "robot-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {

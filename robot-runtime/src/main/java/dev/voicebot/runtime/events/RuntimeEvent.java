@@ -23,6 +23,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = RuntimeEvent.Error.class, name = "error"),
     @JsonSubTypes.Type(value = RuntimeEvent.Stopped.class, name = "stopped"),
     @JsonSubTypes.Type(value = RuntimeEvent.Safety.class, name = "safety"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Feedback.class, name = "feedback"),
 })
 public sealed interface RuntimeEvent {
     /** The runtime is up: broker reachable, simulator (if any) running. */
@@ -38,7 +39,11 @@ public sealed interface RuntimeEvent {
     }
 
     /** What the robot says back. */
-    record Reply(String text, String language) implements RuntimeEvent {
+    record Reply(String text, String language, String msgId) implements RuntimeEvent {
+        /** {@code msgId}: the reply's message on {@code robot/{id}/reply}, which a report can name. */
+        public Reply(String text, String language) {
+            this(text, language, null);
+        }
     }
 
     /** A command went out on the bus. */
@@ -77,9 +82,22 @@ public sealed interface RuntimeEvent {
      * what and why in words, {@code code} is the stable refusal code, {@code adjusted} what was sent instead.
      */
     record Safety(String decision, String code, String reason, Intent intent, Intent adjusted, String source,
-                  String confirmationId) implements RuntimeEvent {
-        public static Safety of(dev.voicebot.actuators.wire.SafetyEvent e) {
-            return new Safety(e.decision().wire(), e.code(), e.reasonText(), e.intent(), e.adjusted(), e.source(), e.confirmationId());
+                  String confirmationId, dev.voicebot.actuators.wire.SafetyEvent.Words words) implements RuntimeEvent {
+        /** A motion decision; {@code words} is set for a word-filter decision (allowed, rewritten, blocked). */
+        public Safety(String decision, String code, String reason, Intent intent, Intent adjusted, String source, String confirmationId) {
+            this(decision, code, reason, intent, adjusted, source, confirmationId, null);
         }
+
+        public static Safety of(dev.voicebot.actuators.wire.SafetyEvent e) {
+            return new Safety(e.decision().wire(), e.code(), e.reasonText(), e.intent(), e.adjusted(), e.source(), e.confirmationId(),
+                    e.words());
+        }
+    }
+
+    /**
+     * A person reported a reply ({@code via} voice or mqtt); {@code stored}: written to the feedback
+     * store. A refused report is an {@link Error} from source {@code feedback}.
+     */
+    record Feedback(String reportId, String via, String reason, String replyMsgId, boolean stored) implements RuntimeEvent {
     }
 }
