@@ -115,6 +115,7 @@ public final class SpeechInput implements AutoCloseable {
         private final AudioSource source;
         private final SpeechListener listener;
         private boolean paced;
+        private boolean motionActive;
         private List<KeywordTemplate> keywordTemplates = List.of();
         private double keywordThreshold = KeywordSpotter.DEFAULT_THRESHOLD;
 
@@ -127,6 +128,12 @@ public final class SpeechInput implements AutoCloseable {
         /** Feed a file no faster than real time (so that motion and the stop path see realistic timing). */
         public Builder paced(boolean on) {
             this.paced = on;
+            return this;
+        }
+
+        /** Whether the robot is moving when the input starts (see {@link SpeechInput#setMotionActive}). */
+        public Builder motionActive(boolean on) {
+            this.motionActive = on;
             return this;
         }
 
@@ -150,6 +157,7 @@ public final class SpeechInput implements AutoCloseable {
                 source.close();
                 throw e;
             }
+            in.setMotionActive(motionActive);
             in.audioThread.start();
             return in;
         }
