@@ -154,7 +154,7 @@ public final class LexiconRules implements LanguageRules {
             }
             String before = s.substring(clause[0], start);
             String after = s.substring(end, clause[1]);
-            if (matches("negation.before", before) || matches("negation.after", after)) {
+            if (found("negation.before", before) || found("negation.after", after)) {
                 return Optional.empty();
             }
         }
@@ -241,10 +241,6 @@ public final class LexiconRules implements LanguageRules {
     private boolean found(String name, String text) {
         Pattern p = contexts.get(name);
         return p != null && p.matcher(text).find();
-    }
-
-    private boolean matches(String name, String text) {
-        return found(name, text);
     }
 
     private static boolean overlaps(Pattern p, String text, int start, int end) {
@@ -389,6 +385,17 @@ public final class LexiconRules implements LanguageRules {
             for (ReplyKind kind : ReplyKind.values()) {
                 if (replies.getOrDefault(kind, List.of()).isEmpty()) {
                     throw new IllegalArgumentException(source + ": no [reply " + kind.name().toLowerCase(Locale.ROOT) + "] lines");
+                }
+            }
+            for (List<String> entries : lists.values()) {
+                for (String entry : entries) {
+                    for (String word : entry.split("\\s+")) {
+                        for (String alt : word.split("\\|")) {
+                            if (alt.matches("[a-z]{3,}")) {
+                                vocabulary.add(alt);
+                            }
+                        }
+                    }
                 }
             }
             Map<ReplyKind, List<String>> frozen = new EnumMap<>(ReplyKind.class);

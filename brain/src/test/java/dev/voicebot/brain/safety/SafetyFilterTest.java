@@ -26,7 +26,7 @@ class SafetyFilterTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "you are an idiot", "iiidiot!", "you're a 1d10t", "you are $tupid", "you are s t u p i d", "ＹＯＵ ＡＲＥ ＳＴＵＰＩＤ",
-        "you're an іdіоt", "you are a st*pid robot", "you're sooo stuuupid",
+        "you're an іdіоt", "you are a st*pid robot", "you're sooo stuuupid", "shut up you f*ggot",
         "너 진짜 멍청하다", "ㅅㅂ 뭐하냐", "ㅂㅅ같은 로봇", "너 ㅄ이냐", "ㅈㄹ하지 마", "시 발 너 뭐야", "씨1발 로봇", "병 신 같은 게",
         "바아아보야", "tlqkf 너 뭐야", "you 병신", "ㅆㅂ robot"})
     void disguisedInsultsAtTheRobotAreBlockedAsInsults(String text) {
