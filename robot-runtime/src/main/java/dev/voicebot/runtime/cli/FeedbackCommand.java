@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code robot feedback list|export}: the reports people made about the robot's replies. */
 @Command(name = "feedback", mixinStandardHelpOptions = true,
@@ -71,10 +73,13 @@ public final class FeedbackCommand implements Runnable {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl or csv. Default: ${DEFAULT-VALUE}.")
         String format;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws IOException {
             if (!format.equals("jsonl") && !format.equals("csv")) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "unknown --format '" + format + "'; use jsonl or csv");
             }
             List<FeedbackReport> reports = feedback.reports();
