@@ -37,6 +37,11 @@ import dev.voicebot.brain.fastpath.FastPathGrammar;
 import dev.voicebot.config.RobotConfig;
 import dev.voicebot.runtime.events.EventSink;
 import dev.voicebot.runtime.events.RuntimeEvent;
+import dev.voicebot.runtime.ops.Metrics;
+import dev.voicebot.runtime.ops.OpsServerException;
+import dev.voicebot.runtime.ops.Readiness;
+import dev.voicebot.runtime.ops.ServiceOps;
+import dev.voicebot.runtime.ops.Stage;
 import dev.voicebot.runtime.audit.WordSafetyGate;
 import dev.voicebot.runtime.data.DataDirectory;
 import dev.voicebot.runtime.feedback.FeedbackReport;
@@ -85,9 +90,10 @@ public final class RobotRuntime implements AutoCloseable {
     private final AtomicReference<List<Object>> lastStateKey = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String brokerUri;
+    private final ServiceOps ops;
 
     private RobotRuntime(RobotConfig config, EventSink events, Deque<AutoCloseable> resources, MqttBus bus, Router router,
-                         String brokerUri, DataKeeping keeping) {
+                         String brokerUri, DataKeeping keeping, ServiceOps ops) {
         this.config = config;
         this.topics = new RobotTopics(config.robot().id());
         this.events = events;
@@ -95,6 +101,7 @@ public final class RobotRuntime implements AutoCloseable {
         this.bus = bus;
         this.router = router;
         this.brokerUri = brokerUri;
+        this.ops = ops;
         this.keeping = keeping;
         this.commands = new CommandPublisher(bus, topics, config.mqtt().commandExpiry(),
                 ack -> {
@@ -132,6 +139,8 @@ public final class RobotRuntime implements AutoCloseable {
         RobotTopics topics = new RobotTopics(config.robot().id());
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
+            ServiceOps ops = ServiceOps.start(config.http());
+            resources.push(ops);
             FeedbackService.Listener feedback = feedbackEvents(events);
             DataKeeping keeping = data.isPresent() ? DataKeeping.open(config, data.get(), feedback, java.time.Clock.systemUTC())
                     : DataKeeping.inMemory(config, feedback, java.time.Clock.systemUTC());
@@ -153,12 +162,19 @@ public final class RobotRuntime implements AutoCloseable {
             MqttBus bus = MqttBus.connect(ConfiguredBus.options(config.mqtt(), uri, "runtime-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime()))
                     .withWill(will));
             resources.push(bus);
+            ops.metrics().bindBus(bus);
+            ops.readiness().register("broker", () -> bus.isConnected() ? Readiness.ok("connected to " + uri) : Readiness.notReady("not connected to " + uri));
             Router router = new Router(new FastPathGrammar(config.motion()), Optional.empty());
-            RobotRuntime runtime = new RobotRuntime(config, events, resources, bus, router, uri, keeping);
+            RobotRuntime runtime = new RobotRuntime(config, events, resources, bus, router, uri, keeping, ops);
             runtime.wire();
-            events.emit(new RuntimeEvent.Ready(topics.robotId(), uri, embedded, config.sim().enabled()));
+            if (config.sim().enabled()) {
+                ops.readiness().register("simulator", () -> runtime.lastState().isPresent() ? Readiness.ok("reporting state") : Readiness.notReady("no state yet"));
+            }
+            events.emit(new RuntimeEvent.Ready(topics.robotId(), uri, embedded, config.sim().enabled())
+                    .withHttp(ops.httpPort().orElse(null), ops.httpUri().orElse(null)));
+            ops.readiness().markStarted();
             return runtime;
-        } catch (BrokerStartException | BusException e) {
+        } catch (BrokerStartException | BusException | OpsServerException e) {
             closeAll(resources);
             throw new StartupException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
@@ -192,6 +208,11 @@ public final class RobotRuntime implements AutoCloseable {
         return config;
     }
 
+    /** Metrics ({@code ops().metrics().start(Stage.ASR)}) and readiness probes ({@code ops().readiness().register(...)}) of this runtime. */
+    public ServiceOps ops() {
+        return ops;
+    }
+
     /**
      * Handles one typed or transcribed utterance end to end: a spoken report about the last reply, the
      * word filter, route, publish, command. What is printed, published or kept passes the privacy
@@ -199,6 +220,7 @@ public final class RobotRuntime implements AutoCloseable {
      */
     public BrainResult handleText(String text, String language, String source) {
         String lang = language == null ? dev.voicebot.brain.Languages.guess(text) : language;
+        ops.metrics().utterance(source);
         String kept = keeping.privacy().clean(text);
         events.emit(new RuntimeEvent.Utterance(kept, lang, source));
         if (keeping.privacy().publishTranscripts()) {
@@ -224,7 +246,11 @@ public final class RobotRuntime implements AutoCloseable {
         intents.put("intents", result.intents());
         publishQuietly(topics.intents(), intents);
         result.replyText().ifPresent(reply -> say(fromBrain ? words.checkReply(reply, result.language()) : reply, result.language(), text, lang));
+        if (!result.elapsed().isZero()) {
+            ops.metrics().record(Stage.ROUTE, result.elapsed());
+        }
         for (Intent intent : result.intents()) {
+            ops.metrics().intent(intent.kind(), result.path().wire());
             sendCommand(intent);
         }
         return result;
@@ -271,7 +297,13 @@ public final class RobotRuntime implements AutoCloseable {
      */
     public SafetyOutcome sendCommand(Intent intent) {
         lastPublishNanos.set(System.nanoTime());
-        SafetyOutcome outcome = safety.submit(intent, "runtime");
+        SafetyOutcome outcome;
+        try (Metrics.Span span = ops.metrics().start(Stage.PUBLISH)) {
+            outcome = safety.submit(intent, "runtime");
+        }
+        if (outcome instanceof SafetyOutcome.Refused refused) {
+            ops.metrics().refusal(refused.eventValue().code());
+        }
         if (outcome instanceof SafetyOutcome.Sent sent) {
             events.emit(new RuntimeEvent.CommandPublished(sent.envelope().msgId(), topics.command().name(), sent.envelope().payload()));
         }
@@ -374,6 +406,7 @@ public final class RobotRuntime implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        ops.readiness().markStopping();
         if (bus.isConnected()) {
             try {
                 commands.publish(new Stop());

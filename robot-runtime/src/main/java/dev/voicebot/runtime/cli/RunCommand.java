@@ -7,6 +7,9 @@ import dev.voicebot.runtime.data.DataDirectory;
 import dev.voicebot.runtime.events.EventSink;
 import dev.voicebot.runtime.events.JsonLinesSink;
 import dev.voicebot.runtime.events.RuntimeEvent;
+import dev.voicebot.runtime.models.ModelAdvice;
+import dev.voicebot.runtime.models.ModelCatalogue;
+import dev.voicebot.runtime.ops.GracefulShutdown;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,10 +49,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         RobotConfig config = root.loadConfig();
         EventSink sink = json ? new JsonLinesSink(root.context.out()) : new HumanSink(root.context.out());
+        ModelAdvice.forConfig(config, ModelCatalogue.builtIn()).forEach(org.slf4j.LoggerFactory.getLogger(RunCommand.class)::warn);
         DataDirectory data = DataDirectory.resolve(config.data(), root.context.env());
         try (RobotRuntime runtime = RobotRuntime.start(config, sink, java.util.Optional.of(data))) {
-            Thread hook = new Thread(runtime::close, "robot-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            GracefulShutdown hook = GracefulShutdown.install(runtime, config.ops().shutdownTimeout());
             try {
                 if (source instanceof InputSpec.Stdin) {
                     readLines(runtime);
@@ -64,11 +67,7 @@ public final class RunCommand implements Callable<Integer> {
                 sink.emit(new RuntimeEvent.Stopped("end of input"));
                 return Cli.OK;
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException alreadyShuttingDown) {
-                    // the hook is running; it closes the runtime
-                }
+                hook.cancel();
             }
         }
     }

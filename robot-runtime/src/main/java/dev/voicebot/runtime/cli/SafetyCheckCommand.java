@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code robot safety check [--direction input|output]}: one text per line on stdin, one JSON object
@@ -24,6 +26,9 @@ public final class SafetyCheckCommand implements Callable<Integer> {
     @ParentCommand
     SafetyCommand parent;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--direction", paramLabel = "DIR", defaultValue = "input",
             description = "input (what a user said) or output (what the robot would say); default: ${DEFAULT-VALUE}.")
     String direction;
@@ -34,7 +39,7 @@ public final class SafetyCheckCommand implements Callable<Integer> {
         try {
             dir = Direction.fromWire(direction);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--direction: " + e.getMessage(), e);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--direction: " + e.getMessage(), e);
         }
         RobotConfig config = parent.root.loadConfig();
         SafetyCheckTool tool = new SafetyCheckTool(SafetyFilter.withDefaultRules(config.safety()));

@@ -27,7 +27,16 @@ import java.util.List;
 })
 public sealed interface RuntimeEvent {
     /** The runtime is up: broker reachable, simulator (if any) running. */
-    record Ready(String robotId, String brokerUri, boolean embeddedBroker, boolean simulator) implements RuntimeEvent {
+    record Ready(String robotId, String brokerUri, boolean embeddedBroker, boolean simulator, Integer httpPort, String httpUri)
+            implements RuntimeEvent {
+        public Ready(String robotId, String brokerUri, boolean embeddedBroker, boolean simulator) {
+            this(robotId, brokerUri, embeddedBroker, simulator, null, null);
+        }
+
+        /** The same event with the operations endpoints ({@code /healthz}, {@code /readyz}, {@code /metrics}); null when switched off. */
+        public Ready withHttp(Integer port, String uri) {
+            return new Ready(robotId, brokerUri, embeddedBroker, simulator, port, uri);
+        }
     }
 
     /** Something was typed or heard. */
