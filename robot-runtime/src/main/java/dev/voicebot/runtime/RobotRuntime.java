@@ -20,6 +20,7 @@ import dev.voicebot.actuators.bus.ConfiguredBus;
 import dev.voicebot.actuators.bus.OfflineBuffer;
 import dev.voicebot.actuators.command.CommandPublisher;
 import dev.voicebot.actuators.command.HeartbeatPublisher;
+import dev.voicebot.actuators.hermes.HermesBridge;
 import dev.voicebot.actuators.safety.MotionSafety;
 import dev.voicebot.actuators.safety.MotionValidator;
 import dev.voicebot.actuators.safety.Pose2D;
@@ -80,6 +81,7 @@ public final class RobotRuntime implements AutoCloseable {
     private final CommandPublisher commands;
     private final OfflineBuffer offline;
     private final MotionSafety safety;
+    private final Optional<HermesBridge> hermes;
     private final DataKeeping keeping;
     private final WordSafetyGate words;
     private final ObjectMapper json = WireJson.newMapper();
@@ -110,6 +112,10 @@ public final class RobotRuntime implements AutoCloseable {
                 });
         this.offline = new OfflineBuffer(bus, config.mqtt().offlineBuffer());
         resources.push(offline);
+        this.hermes = config.mqtt().hermes().enabled()
+                ? Optional.of(new HermesBridge(bus, config.mqtt().hermes().siteId(),
+                        say -> events.emit(new RuntimeEvent.Reply(say.text(), say.lang() == null ? "en" : say.lang(), say.id()))))
+                : Optional.empty();
         this.safety = new MotionSafety(bus, topics, commands,
                 new MotionValidator(config.motion().limits(), new Pose2D(config.sim().start().x(), config.sim().start().y(),
                         config.sim().start().headingDeg()), config.mqtt().commandExpiry(), java.time.Clock.systemUTC()),
@@ -188,6 +194,9 @@ public final class RobotRuntime implements AutoCloseable {
 
     private void wire() throws BusException {
         safety.start();
+        if (hermes.isPresent()) {
+            hermes.get().start();
+        }
         resources.push(HeartbeatPublisher.start(bus, topics, config.mqtt().heartbeatInterval(), COMPONENT));
         commands.start();
         bus.subscribe(TopicFilter.of(topics.feedback()), QoS.AT_LEAST_ONCE, keeping.feedback()::onMessage);
@@ -220,6 +229,9 @@ public final class RobotRuntime implements AutoCloseable {
      */
     public BrainResult handleText(String text, String language, String source) {
         String lang = language == null ? dev.voicebot.brain.Languages.guess(text) : language;
+        if (keeping.privacy().publishTranscripts()) {
+            hermes.ifPresent(h -> h.textCaptured(keeping.privacy().clean(text), lang, 0));
+        }
         ops.metrics().utterance(source);
         String kept = keeping.privacy().clean(text);
         events.emit(new RuntimeEvent.Utterance(kept, lang, source));
@@ -243,12 +255,14 @@ public final class RobotRuntime implements AutoCloseable {
         }
         intents.put("language", result.language());
         intents.put("path", result.path().wire());
-        intents.put("intents", result.intents());
+        intents.put("intents", result.intents().toArray(new Intent[0])); // an array keeps each intent's "type" on the wire
         publishQuietly(topics.intents(), intents);
         result.replyText().ifPresent(reply -> say(fromBrain ? words.checkReply(reply, result.language()) : reply, result.language(), text, lang));
         if (!result.elapsed().isZero()) {
             ops.metrics().record(Stage.ROUTE, result.elapsed());
         }
+        hermes.ifPresent(h -> result.intents().forEach(i -> h.intent(keeping.privacy().publishTranscripts()
+                ? keeping.privacy().clean(result.text()) : "", i, 1.0)));
         for (Intent intent : result.intents()) {
             ops.metrics().intent(intent.kind(), result.path().wire());
             sendCommand(intent);
@@ -261,6 +275,7 @@ public final class RobotRuntime implements AutoCloseable {
         String kept = keeping.privacy().clean(reply);
         String msgId = publishQuietly(topics.reply(), Map.of("text", kept, "language", language));
         events.emit(new RuntimeEvent.Reply(kept, language, msgId));
+        hermes.ifPresent(h -> h.say(kept, language));
         keeping.feedback().rememberReply(msgId, reply, language, utterance, utteranceLanguage);
     }
 
