@@ -176,17 +176,20 @@ public final class LlamaResponder implements Responder {
         StopReason stop;
         Duration deadline = context.deadline().orElse(settings.deadline());
         // Stop the job inside cancel() itself: once cancel() returns, no further sentence starts being delivered.
-        try (CancelSignal.Registration r = context.cancel().onCancel(() -> {
+        CancelSignal.Registration registration = context.cancel().onCancel(() -> {
             job.stop();
             cancelled.complete(null);
-        })) {
+        });
+        try {
             long remaining = deadline.toNanos() - (System.nanoTime() - start);
             CompletableFuture.anyOf(done, cancelled).get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
-            if (done.isDone()) {
-                generation = done.join();
-                stop = stopOf(generation);
-            } else {
+            if (context.cancel().isCancelled()) {
+                // A barge-in wins even over an answer that has just completed: its intents will not run.
                 stop = StopReason.CANCELLED;
+                generation = done.isDone() && !done.isCompletedExceptionally() ? done.join() : null;
+            } else {
+                generation = done.get();
+                stop = stopOf(generation);
             }
         } catch (TimeoutException e) {
             stop = StopReason.DEADLINE;
@@ -196,6 +199,8 @@ public final class LlamaResponder implements Responder {
         } catch (ExecutionException e) {
             LOG.warn("LLM generation failed", e.getCause());
             stop = StopReason.ERROR;
+        } finally {
+            registration.close();
         }
         if (generation == null) {
             job.stop();
@@ -207,11 +212,15 @@ public final class LlamaResponder implements Responder {
                              Job job, Generation generation, StopReason stop, long start) {
         String output = generation != null ? generation.text() : job.text();
         int generated = generation != null ? generation.tokens() : (output.isEmpty() ? 0 : model.countTokens(output));
-        if (stop == StopReason.FINISHED && generated >= settings.maxReplyTokens()) {
-            stop = StopReason.TOKEN_LIMIT; // probably: judged by the document below
-        }
         Optional<String> cutOff = stop == StopReason.FINISHED ? Optional.empty() : Optional.of(stop.description());
         ParsedReply parsed = parser.parse(output, cutOff);
+        if (stop == StopReason.FINISHED && parsed.rejections().stream().anyMatch(r -> r instanceof Rejection.MalformedJson)
+                && (grammar.isPresent() || generated >= settings.maxReplyTokens())) {
+            // llama.cpp does not say why it stopped. Under the grammar the model can only end a complete
+            // document, and an unconstrained one that used its whole budget was cut off as well.
+            stop = StopReason.TOKEN_LIMIT;
+            parsed = parser.parse(output, Optional.of(stop.description()));
+        }
         if (stop == StopReason.TOKEN_LIMIT && parsed.rejections().stream().noneMatch(r -> r instanceof Rejection.Incomplete)) {
             stop = StopReason.FINISHED; // the document was complete when the budget ran out
         }

@@ -52,13 +52,9 @@ class LlamaResponderTest {
         randomModel = TinyLlamaModels.random(dir.resolve("random.gguf"), 11);
     }
 
-    /**
-     * One thread (two cores are shared), temperature 0.8 (the scripts hold at any temperature) and 4096
-     * tokens of context: the tiny models' tokenizer spends about one token per character, so the system
-     * prompt alone takes some 1400 tokens (a real model's takes about 350).
-     */
+    /** The shipped defaults (2048 tokens of context), but one thread (two cores are shared) and temperature 0.8 (scripts hold at any). */
     static ModelSettings modelSettings(Path model) {
-        return ModelSettings.of(model).withThreads(1).withTemperature(0.8).withContextSize(4096);
+        return ModelSettings.of(model).withThreads(1).withTemperature(0.8);
     }
 
     static LlmSettings settings(Path model) {
@@ -256,7 +252,7 @@ class LlamaResponderTest {
     void theGrammarKeepsTheModelFromWritingAnUnknownCommand() throws IOException {
         String script = "{\"reply\":\"Up we go!\",\"intents\":[{\"type\":\"fly\",\"heightM\":3}]}";
         Path fly = TinyLlamaModels.scripted(dir.resolve("fly-constrained.gguf"), script);
-        try (LlamaResponder llm = open(settings(fly).withMaxReplyTokens(128))) {
+        try (LlamaResponder llm = open(settings(fly).withMaxReplyTokens(64))) {
             LlmAnswer a = llm.answer("Fly!", "en", TurnContext.defaults());
             assertNotEquals(script, a.output(), "without the grammar the model writes its script");
             assertFalse(a.output().contains("fly"), a.output());
@@ -290,11 +286,12 @@ class LlamaResponderTest {
     void theConversationIsRememberedTrimmedToTheContextAndForgottenWhenIdle() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
         InstantSource clock = now::get;
+        // 2048 tokens: the system prompt (~550 here), the reply budget (256) and two or three of these turns.
         LlmSettings s = settings(moveModel).withMemory(100_000, Duration.ofMinutes(5));
         try (LlamaResponder llm = new LlamaResponder(LocalModel.load(s.model()), s, clock)) {
-            String filler = "please listen to this rather long sentence about nothing in particular. ".repeat(5);
+            String filler = "please listen to this rather long sentence about nothing in particular. ".repeat(12);
             int context = s.model().contextSize();
-            int[] history = new int[8];
+            int[] history = new int[6];
             for (int i = 0; i < history.length; i++) {
                 LlmAnswer a = llm.answer("turn " + i + ": " + filler, "en", TurnContext.defaults());
                 assertEquals(StopReason.FINISHED, a.stop());
@@ -322,7 +319,7 @@ class LlamaResponderTest {
     void anUtteranceTooLongForTheContextIsRefusedWithoutGenerating() {
         List<String> sentences = new CopyOnWriteArrayList<>();
         try (LlamaResponder llm = open(settings(moveModel))) {
-            LlmAnswer a = llm.answer("blah ".repeat(800), "en", TurnContext.defaults().withSentenceListener(sentences::add));
+            LlmAnswer a = llm.answer("blah ".repeat(1000), "en", TurnContext.defaults().withSentenceListener(sentences::add));
             assertEquals(StopReason.PROMPT_TOO_LONG, a.stop());
             assertEquals(0, a.generatedTokens());
             assertEquals(List.of(), a.intents());

@@ -37,7 +37,7 @@ class LlmRoutingTest {
     private final MotionConfig motion = new ConfigLoader().defaults().motion();
 
     private static BrainConfig config(Path model) {
-        return new BrainConfig(model, 4096, 1, 0, 42, 0.8, null, LlmSettings.DEFAULT_PERSONA, 256, Duration.ofSeconds(20),
+        return new BrainConfig(model, 2048, 1, 0, 42, 0.8, null, LlmSettings.DEFAULT_PERSONA, 256, Duration.ofSeconds(20),
                 new BrainConfig.Memory(1024, Duration.ofMinutes(5)));
     }
 

@@ -3,7 +3,10 @@ package dev.voicebot.brain.llm.testmodels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.voicebot.brain.llm.LlmSettings;
+import dev.voicebot.brain.llm.prompt.SystemPrompt;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -13,7 +16,8 @@ import java.util.SplittableRandom;
  *
  * <p>The vocabulary is {@code <unk>}, {@code <s>}, {@code </s>}, the 256 byte tokens {@code <0x00>}..{@code <0xFF>}
  * (so any text is encodable), the ChatML markers {@code <|im_start|>} and {@code <|im_end|>} (the end of
- * generation), a few sentence tokens, and for a scripted model the pieces of its script. The
+ * generation), a few sentence tokens, SentencePiece pieces that spell the words of the default system prompt
+ * compactly (about 500 tokens), and for a scripted model the pieces of its script. The
  * {@code tokenizer.chat_template} is ChatML, so a rendered chat ends with {@code <|im_start|>assistant\n}.
  *
  * <p>A <em>scripted</em> model has hand-set weights that make it emit one chosen text after that prompt, at any
@@ -42,6 +46,12 @@ public final class TinyLlamaModels {
     private static final int NEWLINE = FIRST_BYTE + '\n';
     /** Tokens every tiny model has, so that random text has sentence ends and words. */
     private static final List<String> COMMON_PIECES = List.of(". ", "! ", "? ", "다. ", "요. ", " the", " robot", " move");
+    /**
+     * Normal SentencePiece tokens that keep prompts short: the space mark, printable ASCII, and every
+     * prefix of each word of the default system prompt (so SentencePiece can merge up to whole words).
+     * Without them a space costs three byte tokens and the system prompt alone some 2000 tokens.
+     */
+    private static final List<String> WORD_PIECES = wordPieces();
 
     private static final int TOKEN_NORMAL = 1;
     private static final int TOKEN_UNKNOWN = 2;
@@ -203,7 +213,25 @@ public final class TinyLlamaModels {
         vocab.add("<|im_start|>");
         vocab.add("<|im_end|>");
         vocab.addAll(COMMON_PIECES);
+        vocab.addAll(WORD_PIECES);
         return vocab;
+    }
+
+    private static List<String> wordPieces() {
+        String text = new SystemPrompt(LlmSettings.DEFAULT_PERSONA, LlmSettings.defaultVocabulary(), 4).build("en", "")
+                + " hello hi please could would come closer here go forward backward left right what is your name how can help "
+                + "tell me about yourself favourite colour story long again say something thank thanks yes no";
+        Set<String> out = new LinkedHashSet<>();
+        out.add("\u2581");
+        for (char c = '!'; c <= '~'; c++) {
+            out.add(String.valueOf(c));
+        }
+        for (String word : text.split("[^A-Za-z]+")) {
+            for (int k = 1; k <= word.length() && word.length() >= 2; k++) {
+                out.add("\u2581" + word.substring(0, k));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<Integer> baseTypes() {
@@ -215,6 +243,9 @@ public final class TinyLlamaModels {
         types.add(TOKEN_CONTROL);
         for (int i = 0; i < COMMON_PIECES.size(); i++) {
             types.add(TOKEN_USER_DEFINED);
+        }
+        for (int i = 0; i < WORD_PIECES.size(); i++) {
+            types.add(TOKEN_NORMAL);
         }
         return types;
     }
