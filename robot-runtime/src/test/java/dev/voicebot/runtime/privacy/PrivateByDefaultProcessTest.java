@@ -75,6 +75,13 @@ class PrivateByDefaultProcessTest {
             assertFalse(Files.exists(oldFeedback), "a feedback file past its retention (365d) is deleted at start");
             assertFalse(Files.exists(oldRecording), "a recording past privacy.recordings.maxAge (7d) is deleted at start");
             assertTrue(Files.exists(recentAudit), "records within their retention stay");
+            String brokerConfig;
+            try (Stream<Path> files = Files.walk(tmp)) {
+                Path xml = files.filter(p -> p.endsWith(Path.of("conf", "config.xml"))).findFirst().orElseThrow();
+                brokerConfig = Files.readString(xml).replaceAll("\\s+", "");
+            }
+            assertTrue(brokerConfig.contains("<anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>"),
+                    "HiveMQ's usage statistics are switched off: " + brokerConfig);
 
             try (MqttBus watcher = MqttBus.connect(BusOptions.of(broker, "privacy-watcher"))) {
                 watcher.subscribe(new TopicFilter("robot/+/#"), QoS.AT_LEAST_ONCE, published::add);
