@@ -231,7 +231,9 @@ public final class LlamaResponder implements Responder {
             intents = List.of();
         }
         String reply;
-        if (!parsed.reply().isEmpty()) {
+        if (stop == StopReason.CANCELLED) {
+            reply = String.join(" ", job.delivered()); // what was said before the user spoke again
+        } else if (!parsed.reply().isEmpty()) {
             reply = parsed.reply();
         } else if (job.replyComplete()) {
             reply = job.replySoFar().strip();
