@@ -34,7 +34,8 @@ import java.util.regex.PatternSyntaxException;
  *                               target.second, target.self, target.third, target.object
  * [rule CATEGORY MODE]          lines "SEVERITY PATTERN [=> SOFTER]"; MODE is
  *                               targeted (insult: counts when aimed at the listener, also implicitly),
- *                               explicit (counts only when aimed at the listener by name; elsewhere profanity),
+ *                               explicit (counts only when aimed at the listener by name; a profanity rule
+ *                               also counts in the robot's own speech, as profanity),
  *                               direct (counts unless quoted, reported, argued against, mentioned or negated),
  *                               self (the speaker about themselves: only exceptions clear it)
  * [reply KIND]                  safe replies of a {@link LanguageRules.ReplyKind}, one variant a line
@@ -168,13 +169,14 @@ public final class LexiconRules implements LanguageRules {
                     return Optional.empty();
                 }
                 category = Category.INSULT;
-            } else {
-                if (target == Target.SELF && rule.mode() == Mode.TARGETED) {
+            } else if (rule.mode() == Mode.TARGETED) {
+                if (target == Target.SELF) {
                     return Optional.empty();
                 }
-                if (rule.mode() == Mode.EXPLICIT && target != Target.SECOND) {
-                    category = Category.PROFANITY;
-                }
+            } else if (target == Target.SECOND) {
+                category = Category.INSULT;
+            } else if (rule.category() != Category.PROFANITY) {
+                return Optional.empty(); // "a pig on the farm", "take out the trash": only insults when aimed at someone
             }
         }
         return Optional.of(new Finding(category, rule.severity(), rule.id(), matched, rule.softer()));

@@ -98,6 +98,9 @@ class SafetyFilterTest {
         assertTrue(FILTER.checkOutputSentence(r.text(), "en").allowed(), "the rewrite itself passes");
         assertTrue(FILTER.checkOutputSentence("The weather is lovely today.", "en").allowed());
         assertTrue(FILTER.checkOutputSentence("I'm sorry, I was stupid to miss that.", "en").allowed(), "the robot may blame itself");
+        assertTrue(FILTER.checkOutputSentence("The farm has a pig, a rat and a lot of junk.", "en").allowed(), "insult words aimed at nobody");
+        assertTrue(FILTER.checkOutputSentence("That joke made me laugh.", "en").allowed());
+        assertEquals("You're a bit unusual.", FILTER.checkOutputSentence("You're a bit ugly.", "en").replacement().orElseThrow());
     }
 
     @Test
