@@ -433,7 +433,8 @@ public final class LexiconRules implements LanguageRules {
             boolean needSep = false;
             for (String w : words) {
                 if (w.equals("..")) {
-                    b.append(needSep ? sep : "").append("(?:\\S+").append(sep).append("){0,3}");
+                    // each skipped word must end in a space, so there is one way to skip: no runaway backtracking
+                    b.append(needSep ? sep : "").append("(?:\\S+\\s+){0,3}");
                     needSep = false;
                     continue;
                 }
