@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +39,7 @@ class ControllerSafetyTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
+        broker = dev.voicebot.actuators.testing.SharedBroker.get();
     }
 
     private record Rig(RobotTopics topics, RecordingBase base, MotorControllerNode node, MqttBus runtime, Recorder rec) implements AutoCloseable {

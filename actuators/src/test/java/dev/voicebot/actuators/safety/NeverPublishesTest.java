@@ -21,7 +21,6 @@ import dev.voicebot.actuators.wire.Estop;
 import dev.voicebot.config.MotionLimitsConfig;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +36,7 @@ class NeverPublishesTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
+        broker = dev.voicebot.actuators.testing.SharedBroker.get();
     }
 
     private static MotionLimitsConfig limits(String policy, String profile, MotionLimitsConfig.RateLimit rate) {

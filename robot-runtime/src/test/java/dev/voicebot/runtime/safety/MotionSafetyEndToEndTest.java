@@ -29,7 +29,7 @@ class MotionSafetyEndToEndTest {
 
     @Test
     void fiftyMetresTypedOnStdinEndsInsideTheGeofenceAndSaysWhatWasClamped() {
-        CliHarness r = CliHarness.run("move forward fifty meters\n", Map.of(), "run", "--input", "stdin", "--json");
+        CliHarness r = CliHarness.run("move forward fifty meters\n", Map.of("ROBOT_MOTION_DEFAULT_SPEED_MPS", "0.5"), "run", "--input", "stdin", "--json");
         assertEquals(0, r.exitCode(), r.stderr());
         List<JsonNode> states = r.events("state");
         JsonNode last = states.get(states.size() - 1);
@@ -46,7 +46,8 @@ class MotionSafetyEndToEndTest {
 
     @Test
     void everyMessageOnTheBusMatchesItsSchema() throws Exception {
-        RobotConfig config = new ConfigLoader().load(Optional.empty(), Map.of("ROBOT_MQTT_HERMES_ENABLED", "true"));
+        RobotConfig config = new ConfigLoader().load(Optional.empty(), Map.of("ROBOT_MQTT_HERMES_ENABLED", "true",
+                "ROBOT_MOTION_DEFAULT_SPEED_MPS", "0.5", "ROBOT_MOTION_DEFAULT_TURN_RATE_DEG_PER_S", "90"));
         List<RuntimeEvent> seen = new CopyOnWriteArrayList<>();
         SchemaValidation schemas = new SchemaValidation();
         try (RobotRuntime runtime = RobotRuntime.start(config, seen::add);
