@@ -21,7 +21,8 @@ public record RobotConfig(
         ModelsConfig models,
         DataConfig data,
         AuditConfig audit,
-        PrivacyConfig privacy) {
+        PrivacyConfig privacy,
+        TtsConfig tts) {
 
     public RobotConfig {
         ensureNotNull(robot, "robot");
@@ -39,5 +40,6 @@ public record RobotConfig(
         ensureNotNull(data, "data");
         ensureNotNull(audit, "audit");
         ensureNotNull(privacy, "privacy");
+        ensureNotNull(tts, "tts");
     }
 }

@@ -325,6 +325,18 @@ public final class RobotRuntime implements AutoCloseable {
         return outcome;
     }
 
+    /**
+     * Publishes one spoken utterance's stage timings ({@code stages}: ms per stage) on
+     * {@code robot/{id}/timings}, so that a person can see where the time goes.
+     */
+    public void publishTimings(long startMs, long endMs, Map<String, Double> stages) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("startMs", startMs);
+        payload.put("endMs", endMs);
+        payload.put("stagesMs", stages);
+        publishQuietly(new Topic("robot/" + topics.robotId() + "/timings"), payload);
+    }
+
     /** Engages the latched emergency stop from this process (anyone may). */
     public SafetyOutcome engageEstop(String source, String reason) {
         return safety.engageEstop(source, reason);

@@ -5,7 +5,6 @@ import static dev.voicebot.config.Checks.ensureNotNull;
 import dev.voicebot.config.SafetyConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

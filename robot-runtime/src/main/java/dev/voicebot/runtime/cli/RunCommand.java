@@ -33,7 +33,7 @@ public final class RunCommand implements Callable<Integer> {
     RobotCommand root;
 
     @Option(names = "--input", paramLabel = "SOURCE", defaultValue = "stdin",
-            description = "stdin (typed utterances, one per line), mic, or wav:FILE. Default: ${DEFAULT-VALUE}.")
+            description = "stdin (typed utterances, one per line), mic, wav:FILE, or - (raw 16 kHz mono s16le audio on stdin). Default: ${DEFAULT-VALUE}.")
     String input;
 
     @Option(names = "--json", description = "Print every event as one JSON object per line on stdout.")
@@ -56,8 +56,8 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 if (source instanceof InputSpec.Stdin) {
                     readLines(runtime);
-                } else {
-                    sink.emit(new RuntimeEvent.Error("input", "input " + input + " is not available in this build yet"));
+                } else if (!dev.voicebot.runtime.voice.VoiceRun.run(runtime, sink, source.audioSpec(), root.context.in(),
+                        dev.voicebot.runtime.voice.VoiceLoop.Options.from(config))) {
                     return Cli.FAILURE;
                 }
                 if (!runtime.awaitIdle(IDLE_TIMEOUT)) {

@@ -24,6 +24,11 @@ import java.util.List;
     @JsonSubTypes.Type(value = RuntimeEvent.Stopped.class, name = "stopped"),
     @JsonSubTypes.Type(value = RuntimeEvent.Safety.class, name = "safety"),
     @JsonSubTypes.Type(value = RuntimeEvent.Feedback.class, name = "feedback"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Transcript.class, name = "transcript"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Heard.class, name = "heard"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Timings.class, name = "timings"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Speaking.class, name = "speaking"),
+    @JsonSubTypes.Type(value = RuntimeEvent.Notice.class, name = "notice"),
 })
 public sealed interface RuntimeEvent {
     /** The runtime is up: broker reachable, simulator (if any) running. */
@@ -108,5 +113,34 @@ public sealed interface RuntimeEvent {
      * store. A refused report is an {@link Error} from source {@code feedback}.
      */
     record Feedback(String reportId, String via, String reason, String replyMsgId, boolean stored) implements RuntimeEvent {
+    }
+
+    /**
+     * Whisper heard an utterance of spoken input ({@code source} mic, wav or stdin); times are ms of audio
+     * from the start of the input; {@code languageProbability} null when the language was not identified.
+     * {@code timings}: ms per stage so far (endpointing, asr).
+     */
+    record Transcript(String text, String language, Double languageProbability, long startMs, long endMs, String source,
+                      java.util.Map<String, Double> timings) implements RuntimeEvent {
+    }
+
+    /**
+     * Something the speech input noticed besides a transcript: {@code kind} is {@code speech} (an utterance
+     * found without a model to transcribe it), {@code rejected} (no usable text; {@code detail} says why),
+     * {@code stop} (the fast stop path heard a stop word), {@code barge-in} (the person spoke over the robot).
+     */
+    record Heard(String kind, long startMs, long endMs, String detail) implements RuntimeEvent {
+    }
+
+    /** Where the time of one spoken utterance went: ms per stage (endpointing, asr, safety, brain, publish, total). */
+    record Timings(long startMs, long endMs, java.util.Map<String, Double> stagesMs) implements RuntimeEvent {
+    }
+
+    /** Speech output started ({@code speaking}) or stopped ({@code interrupted}: cut off by barge-in or a stop). */
+    record Speaking(boolean speaking, String text, String language, boolean interrupted) implements RuntimeEvent {
+    }
+
+    /** Something a person running the robot should know (for example that speech recognition is off and how to switch it on). */
+    record Notice(String source, String message) implements RuntimeEvent {
     }
 }

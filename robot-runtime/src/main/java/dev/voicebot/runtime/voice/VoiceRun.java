@@ -1,0 +1,63 @@
+package dev.voicebot.runtime.voice;
+
+import dev.voicebot.runtime.RobotRuntime;
+import dev.voicebot.runtime.events.EventSink;
+import dev.voicebot.runtime.events.RuntimeEvent;
+import dev.voicebot.speech.SpeechException;
+import dev.voicebot.speech.audio.AudioSource;
+import dev.voicebot.speech.audio.AudioSources;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code robot run --input mic|wav:FILE|-}: spoken input until the file or stream ends (a microphone: until shutdown). */
+public final class VoiceRun {
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceRun.class);
+    private static final Duration FOREVER = Duration.ofDays(365);
+
+    private VoiceRun() {
+    }
+
+    /**
+     * Listens to {@code spec} and feeds what is heard to {@code runtime}; returns when the input has
+     * ended and every utterance has been handled. Returns false (after an error event) when the input or
+     * the Whisper model cannot be opened, or the input failed while being read.
+     */
+    public static boolean run(RobotRuntime runtime, EventSink events, String spec, InputStream stdin, VoiceLoop.Options options)
+            throws InterruptedException {
+        AudioSource audio;
+        try {
+            audio = AudioSources.open(spec, stdin);
+        } catch (SpeechException | IllegalArgumentException e) {
+            LOG.warn("input {} cannot be opened", spec, e);
+            events.emit(new RuntimeEvent.Error("input", e.getMessage()));
+            return false;
+        }
+        String label = label(spec);
+        // a file is read at real-time pace, as a microphone would deliver it, so that the stop path and motion keep step
+        try (VoiceLoop loop = VoiceLoop.start(runtime, events, audio, label, options.withPaced(!label.equals("mic")))) {
+            if (!loop.awaitEnd(FOREVER)) {
+                events.emit(new RuntimeEvent.Error("input", "input " + spec + " did not end"));
+                return false;
+            }
+            return !loop.failed();
+        } catch (SpeechException e) {
+            LOG.warn("speech input {} cannot start", spec, e);
+            events.emit(new RuntimeEvent.Error("speech", e.getMessage()));
+            return false;
+        }
+    }
+
+    static String label(String spec) {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("mic") || s.equals("microphone")) {
+            return "mic";
+        }
+        if (s.equals("-") || s.equals("stdin") || s.equals("pcm:-")) {
+            return "stdin";
+        }
+        return "wav";
+    }
+}
