@@ -196,6 +196,18 @@ public final class MotionSafety {
         return Optional.of(publishChecked(p.intent(), source, validator.checkConfirmed(p.intent(), source)));
     }
 
+    /**
+     * Answers the pending confirmation {@code confirmationId} directly (a button in a web view, a test):
+     * yes publishes it after checking it again; no drops it. Empty when that confirmation is not the one
+     * waiting (already answered, replaced or lapsed).
+     */
+    public synchronized Optional<SafetyOutcome> answer(String confirmationId, boolean yes, String source) {
+        if (pending == null || !pending.id().equals(confirmationId)) {
+            return Optional.empty();
+        }
+        return onUtterance(yes ? "yes" : "no", source);
+    }
+
     /** The confirmation waiting for an answer, if any (and not lapsed). */
     public synchronized Optional<PendingConfirmation> pending() {
         if (pending != null && pending.expiredAt(clock.instant())) {

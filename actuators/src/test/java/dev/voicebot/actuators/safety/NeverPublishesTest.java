@@ -156,6 +156,11 @@ class NeverPublishesTest {
             String topic = rig.topics.command().name();
             rec.await(m -> m.topic().equals(topic) && Recorder.json(m).get("payload").get("type").asText().equals("move"), WAIT, "confirmed move");
             assertEquals(pendingId, awaitSafety(rec, rig, "confirmed", null).get("confirmationId").asText());
+            // answered by id (a button): a stale id does nothing, the current one resolves it
+            String buttonId = assertInstanceOf(SafetyOutcome.AwaitingConfirmation.class, rig.safety.submit(new Move(-1.5, 0.3), "web")).pending().id();
+            assertTrue(rig.safety.answer(pendingId, true, "web").isEmpty());
+            assertInstanceOf(SafetyOutcome.Noted.class, rig.safety.answer(buttonId, false, "web").orElseThrow());
+            assertTrue(rig.safety.pending().isEmpty());
             assertTrue(waiting.pending().reasons().get(0).contains("backward"));
         }
     }
