@@ -37,6 +37,7 @@ import dev.voicebot.brain.Router;
 import dev.voicebot.brain.fastpath.FastPathGrammar;
 import dev.voicebot.config.RobotConfig;
 import dev.voicebot.runtime.events.EventSink;
+import dev.voicebot.runtime.events.ReadyFirstSink;
 import dev.voicebot.runtime.events.RuntimeEvent;
 import dev.voicebot.runtime.ops.Metrics;
 import dev.voicebot.runtime.ops.OpsServerException;
@@ -138,9 +139,10 @@ public final class RobotRuntime implements AutoCloseable {
      * Starts every part in order; the audit log, feedback reports and opt-in recordings go to {@code data}
      * (none: nothing is kept on disk). On failure closes what had started and says why.
      */
-    public static RobotRuntime start(RobotConfig config, EventSink events, Optional<DataDirectory> data) throws StartupException {
+    public static RobotRuntime start(RobotConfig config, EventSink consumer, Optional<DataDirectory> data) throws StartupException {
         ensureNotNull(config, "config");
-        ensureNotNull(events, "events");
+        ensureNotNull(consumer, "events");
+        ReadyFirstSink events = new ReadyFirstSink(consumer);
         ensureNotNull(data, "data");
         RobotTopics topics = new RobotTopics(config.robot().id());
         Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -161,7 +163,7 @@ public final class RobotRuntime implements AutoCloseable {
                 uri = ConfiguredBus.pahoUri(config.mqtt().externalUrl().get());
             }
             if (config.sim().enabled()) {
-                resources.push(Simulator.start(config.sim(), topics, uri));
+                resources.push(Simulator.start(config.sim(), topics, uri, dev.voicebot.actuators.controller.ControllerOptions.inProcess(config)));
             }
             Publication will = Publication.retained(topics.status(COMPONENT),
                     WireJson.newMapper().writeValueAsBytes(Envelope.of(topics.robotId(), new Status(Status.State.OFFLINE, COMPONENT))));
@@ -170,13 +172,13 @@ public final class RobotRuntime implements AutoCloseable {
             resources.push(bus);
             ops.metrics().bindBus(bus);
             ops.readiness().register("broker", () -> bus.isConnected() ? Readiness.ok("connected to " + uri) : Readiness.notReady("not connected to " + uri));
-            Router router = new Router(new FastPathGrammar(config.motion()), Optional.empty());
+            Router router = new Router(new FastPathGrammar(config.motion()), loadLanguageModel(config, events, resources, ops));
             RobotRuntime runtime = new RobotRuntime(config, events, resources, bus, router, uri, keeping, ops);
             runtime.wire();
             if (config.sim().enabled()) {
                 ops.readiness().register("simulator", () -> runtime.lastState().isPresent() ? Readiness.ok("reporting state") : Readiness.notReady("no state yet"));
             }
-            events.emit(new RuntimeEvent.Ready(topics.robotId(), uri, embedded, config.sim().enabled())
+            events.open(new RuntimeEvent.Ready(topics.robotId(), uri, embedded, config.sim().enabled())
                     .withHttp(ops.httpPort().orElse(null), ops.httpUri().orElse(null)));
             ops.readiness().markStarted();
             return runtime;
@@ -190,6 +192,28 @@ public final class RobotRuntime implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * The local LLM behind the fast path, when {@code brain.model} names one. A missing or broken model is
+     * reported and the runtime goes on with the fast path alone.
+     */
+    private static Optional<dev.voicebot.brain.Responder> loadLanguageModel(RobotConfig config, EventSink events,
+                                                                           Deque<AutoCloseable> resources, ServiceOps ops) {
+        dev.voicebot.brain.llm.LlmAvailability llm = dev.voicebot.brain.llm.LlamaResponder.load(config.brain());
+        if (llm instanceof dev.voicebot.brain.llm.LlmAvailability.Loaded loaded) {
+            resources.push(loaded.llm());
+            ops.readiness().register("llm", () -> Readiness.ok("model " + config.brain().model() + " loaded"));
+        } else if (llm instanceof dev.voicebot.brain.llm.LlmAvailability.Unavailable unavailable) {
+            log.warn("language model {} not usable; continuing with fast-path commands only", unavailable.model(), unavailable.reason());
+            events.emit(new RuntimeEvent.Error("brain", "language model " + unavailable.model() + " not usable: "
+                    + unavailable.reason().getMessage() + "; continuing with fast-path commands only"));
+            ops.readiness().register("llm", () -> Readiness.notReady("model " + unavailable.model() + " not usable"));
+        } else {
+            log.info("no language model configured (brain.model); only fast-path commands are understood."
+                    + " Fetch one with: robot models list, then robot models pull NAME");
+        }
+        return llm.responder();
     }
 
     private void wire() throws BusException {

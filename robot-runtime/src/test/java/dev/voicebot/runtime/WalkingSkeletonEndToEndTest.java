@@ -43,8 +43,11 @@ class WalkingSkeletonEndToEndTest {
         assertEquals("move", intents.get("intents").get(0).get("type").asText());
         assertFalse(r.events("command").isEmpty(), r.stdout());
         assertEquals("accepted", r.events("ack").get(0).get("status").asText(), r.stdout());
-        assertEquals("ready", r.jsonLines().get(0).get("event").asText());
-        assertEquals("stopped", r.jsonLines().get(r.jsonLines().size() - 1).get("event").asText());
+        List<String> kinds = r.jsonLines().stream().map(n -> n.get("event").asText()).toList();
+        assertEquals("ready", kinds.get(0), r.stdout());
+        assertTrue(kinds.contains("stopped"), r.stdout());
+        // after "stopped" only the acknowledgement of the final safe-stop command may follow
+        assertTrue(kinds.subList(kinds.indexOf("stopped") + 1, kinds.size()).stream().allMatch("ack"::equals), r.stdout());
     }
 
     @Test
