@@ -95,6 +95,9 @@ class SimulatorOnTheBusTest {
             await("an idle state", () -> state.get().idle() && state.get().collision() != null);
             assertEquals(1.0 - 0.2 - 0.25, state.get().x(), 0.02);
             assertEquals("obstacle 'pillar'", state.get().collision());
+            commands.publish(new Move(-0.5, 0.5));
+            await("the robot to back away", () -> state.get().x() < 0.1 && state.get().idle());
+            assertEquals(0.05, state.get().x(), 0.02);
         }
     }
 

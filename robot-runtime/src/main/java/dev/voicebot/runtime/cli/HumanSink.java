@@ -18,7 +18,8 @@ final class HumanSink implements EventSink {
         String line;
         if (event instanceof RuntimeEvent.Ready r) {
             line = "ready: robot '" + r.robotId() + "' on " + r.brokerUri() + (r.embeddedBroker() ? " (embedded broker)" : "")
-                    + (r.simulator() ? ", simulator running" : "") + ". Type a command, e.g. \"move forward one meter\".";
+                    + (r.simulator() ? ", simulator running" : "") + ". Type a command, e.g. \"move forward one meter\"."
+                    + (r.webUrl() != null ? " Live view: " + r.webUrl() : "");
         } else if (event instanceof RuntimeEvent.Intents i) {
             line = "understood (" + i.path() + "): " + (i.intents().isEmpty() ? "no command" : i.intents());
         } else if (event instanceof RuntimeEvent.Reply r) {

@@ -15,6 +15,8 @@ import picocli.CommandLine.ScopeType;
         description = "Voice robot runtime: speech, brain and safe motion over MQTT.",
         subcommands = {
             RunCommand.class,
+            SimCommand.class,
+            ScenarioCommand.class,
             ParseCommand.class,
             TranscribeCommand.class,
             ChatCommand.class,

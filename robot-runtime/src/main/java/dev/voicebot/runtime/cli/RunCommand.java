@@ -10,6 +10,7 @@ import dev.voicebot.runtime.events.RuntimeEvent;
 import dev.voicebot.runtime.models.ModelAdvice;
 import dev.voicebot.runtime.models.ModelCatalogue;
 import dev.voicebot.runtime.ops.GracefulShutdown;
+import dev.voicebot.runtime.web.WebView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,7 +52,14 @@ public final class RunCommand implements Callable<Integer> {
         EventSink sink = json ? new JsonLinesSink(root.context.out()) : new HumanSink(root.context.out());
         ModelAdvice.forConfig(config, ModelCatalogue.builtIn()).forEach(org.slf4j.LoggerFactory.getLogger(RunCommand.class)::warn);
         DataDirectory data = DataDirectory.resolve(config.data(), root.context.env());
-        try (RobotRuntime runtime = RobotRuntime.start(config, sink, java.util.Optional.of(data))) {
+        WebView web = config.web().enabled() ? WebView.start(config, WebView.voiceFor(config)) : null;
+        if (web != null) {
+            sink = web.wrap(sink);
+        }
+        try (web; RobotRuntime runtime = RobotRuntime.start(config, sink, java.util.Optional.of(data))) {
+            if (web != null) {
+                web.attach(runtime);
+            }
             GracefulShutdown hook = GracefulShutdown.install(runtime, config.ops().shutdownTimeout());
             try {
                 if (source instanceof InputSpec.Stdin) {

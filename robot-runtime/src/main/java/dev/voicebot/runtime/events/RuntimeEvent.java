@@ -31,16 +31,20 @@ import java.util.List;
     @JsonSubTypes.Type(value = RuntimeEvent.Notice.class, name = "notice"),
 })
 public sealed interface RuntimeEvent {
-    /** The runtime is up: broker reachable, simulator (if any) running. */
-    record Ready(String robotId, String brokerUri, boolean embeddedBroker, boolean simulator, Integer httpPort, String httpUri)
-            implements RuntimeEvent {
+    /** The runtime is up: broker reachable, simulator (if any) running; {@code webUrl} the live web view, if served. */
+    record Ready(String robotId, String brokerUri, boolean embeddedBroker, boolean simulator, String webUrl, Integer httpPort,
+                 String httpUri) implements RuntimeEvent {
         public Ready(String robotId, String brokerUri, boolean embeddedBroker, boolean simulator) {
-            this(robotId, brokerUri, embeddedBroker, simulator, null, null);
+            this(robotId, brokerUri, embeddedBroker, simulator, null, null, null);
+        }
+
+        public Ready withWebUrl(String url) {
+            return new Ready(robotId, brokerUri, embeddedBroker, simulator, url, httpPort, httpUri);
         }
 
         /** The same event with the operations endpoints ({@code /healthz}, {@code /readyz}, {@code /metrics}); null when switched off. */
         public Ready withHttp(Integer port, String uri) {
-            return new Ready(robotId, brokerUri, embeddedBroker, simulator, port, uri);
+            return new Ready(robotId, brokerUri, embeddedBroker, simulator, webUrl, port, uri);
         }
     }
 
