@@ -33,8 +33,8 @@ final class MeteredSource implements AudioSource {
                 sum += buffer[i] * (double) buffer[i];
             }
             levelDb = 10 * Math.log10(Math.max(sum / n, 1e-12));
-            levels.accept(levelDb);
             samples += n;
+            levels.accept(levelDb);
             long ms = samples / Pcm16k.SAMPLES_PER_MS;
             readAt.put(ms, System.nanoTime());
             readAt.headMap(ms - KEEP_MS).clear();
@@ -46,6 +46,11 @@ final class MeteredSource implements AudioSource {
     Long nanosWhenRead(long ms) {
         Map.Entry<Long, Long> e = readAt.ceilingEntry(ms);
         return e == null ? null : e.getValue();
+    }
+
+    /** Audio read so far, ms from the start of the input (call on the reading thread). */
+    long readMs() {
+        return samples / Pcm16k.SAMPLES_PER_MS;
     }
 
     /** Level of the latest chunk read, dBFS. */

@@ -107,7 +107,7 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
         ensureNotNull(options, "options");
         VoiceLoop loop = new VoiceLoop(runtime, events, label, options);
         SpeechConfig speech = runtime.config().speech();
-        loop.source = new MeteredSource(audio, loop.gate::onLevel);
+        loop.source = new MeteredSource(audio, loop::onLevel);
         try {
             loop.input = SpeechInput.builder(speech, loop.source, loop).paced(options.paced()).motionActive(loop.moving()).start();
         } catch (RuntimeException e) {
@@ -163,13 +163,23 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
         }
     }
 
+    private void onLevel(double levelDb) {
+        if (gate.onLevel(levelDb)) {
+            bargeIn(source.readMs(), "the person spoke louder than the robot's echo while it was speaking");
+        }
+    }
+
     @Override
     public void speechStarted(long startMs) {
-        if (gate.bargesIn(startMs, source.levelDb())) {
-            LOG.info("barge-in at {} ms: the person spoke over the robot", startMs);
-            options.voice().interrupt();
-            events.emit(new RuntimeEvent.Heard("barge-in", startMs, startMs, "the person spoke while the robot was speaking"));
+        if (gate.bargesIn(startMs)) {
+            bargeIn(startMs, "the person started speaking while the robot was speaking");
         }
+    }
+
+    private void bargeIn(long ms, String why) {
+        LOG.info("barge-in at {} ms: {}", ms, why);
+        options.voice().interrupt();
+        events.emit(new RuntimeEvent.Heard("barge-in", ms, ms, why));
     }
 
     @Override

@@ -36,8 +36,21 @@ public final class VoiceRun {
             return false;
         }
         String label = label(spec);
+        dev.voicebot.runtime.tts.SpeechOutput voice = null;
+        if (runtime.config().tts().enabled()) {
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("robot-tts");
+                voice = dev.voicebot.runtime.tts.SpeechOutput.start(runtime.config().tts(), runtime.topics(), runtime.brokerUri(), dir, events);
+                options = options.withVoice(voice);
+                LOG.info("speech output on ({}, {}); sentence WAVs in {}", runtime.config().tts().command(), runtime.config().tts().output(), dir);
+            } catch (java.io.IOException | dev.voicebot.actuators.bus.BusException e) {
+                LOG.warn("speech output could not start; replies are not spoken", e);
+                events.emit(new RuntimeEvent.Error("tts", "speech output could not start: " + e.getMessage()));
+            }
+        }
         // a file is read at real-time pace, as a microphone would deliver it, so that the stop path and motion keep step
-        try (VoiceLoop loop = VoiceLoop.start(runtime, events, audio, label, options.withPaced(!label.equals("mic")))) {
+        try (dev.voicebot.runtime.tts.SpeechOutput closeVoice = voice;
+             VoiceLoop loop = VoiceLoop.start(runtime, events, audio, label, options.withPaced(!label.equals("mic")))) {
             if (!loop.awaitEnd(FOREVER)) {
                 events.emit(new RuntimeEvent.Error("input", "input " + spec + " did not end"));
                 return false;
