@@ -9,6 +9,7 @@ import dev.voicebot.actuators.bus.BusOptions;
 import dev.voicebot.actuators.bus.MqttBus;
 import dev.voicebot.actuators.bus.Publication;
 import dev.voicebot.actuators.bus.RobotTopics;
+import dev.voicebot.actuators.controller.ControllerOptions;
 import dev.voicebot.actuators.controller.MotorControllerNode;
 import dev.voicebot.actuators.wire.Envelope;
 import dev.voicebot.actuators.wire.ErrorReport;
@@ -57,7 +58,17 @@ public final class Simulator implements AutoCloseable {
 
     /** Connects to {@code brokerUri} as a controller for {@code topics.robotId()} and starts the clock. */
     public static Simulator start(SimConfig config, RobotTopics topics, String brokerUri) throws BusException {
+        return start(config, topics, brokerUri, ControllerOptions.defaults(ensureNotNull(config, "config").stateRateHz()));
+    }
+
+    /**
+     * As {@link #start(SimConfig, RobotTopics, String)}, with the controller's own protections (hard limits,
+     * watchdog timeout, maximum command age, e-stop reset token) from {@code controllerOptions}.
+     */
+    public static Simulator start(SimConfig config, RobotTopics topics, String brokerUri, ControllerOptions controllerOptions)
+            throws BusException {
         ensureNotNull(config, "config");
+        ensureNotNull(controllerOptions, "controllerOptions");
         ensureNotNull(topics, "topics");
         SimulatedRobot robot = new SimulatedRobot(config);
         CuttableSocketFactory sockets = new CuttableSocketFactory();
@@ -69,7 +80,7 @@ public final class Simulator implements AutoCloseable {
         MqttBus bus = MqttBus.connect(options);
         MotorControllerNode node;
         try {
-            node = MotorControllerNode.start(bus, topics, robot, config.stateRateHz());
+            node = MotorControllerNode.start(bus, topics, robot, controllerOptions);
         } catch (BusException e) {
             bus.close();
             throw e;

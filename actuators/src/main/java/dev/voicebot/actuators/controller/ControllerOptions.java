@@ -37,6 +37,17 @@ public record ControllerOptions(int stateRateHz, HardLimits limits, Duration wat
                 Duration.ofSeconds(5), Optional.empty());
     }
 
+    /**
+     * For a controller the runtime starts in its own process (the simulator): everything from the robot's
+     * configuration (motion limits, {@code mqtt.watchdogTimeout}, {@code mqtt.commandExpiry} as the maximum
+     * command age, {@code motion.estop.resetToken}); the watchdog arms at the first heartbeat, so the first
+     * command can never race the first heartbeat.
+     */
+    public static ControllerOptions inProcess(RobotConfig config) {
+        return new ControllerOptions(config.sim().stateRateHz(), HardLimits.of(config.motion().limits()), config.mqtt().watchdogTimeout(),
+                false, config.mqtt().commandExpiry(), Optional.ofNullable(config.motion().estop().resetToken()));
+    }
+
     /** From the robot's configuration: motion limits, watchdog timeout, command expiry, e-stop token; heartbeat required. */
     public static ControllerOptions of(RobotConfig config, int stateRateHz, Optional<Secret> estopResetToken) {
         return new ControllerOptions(stateRateHz, HardLimits.of(config.motion().limits()), config.mqtt().watchdogTimeout(), true,
