@@ -252,6 +252,14 @@ public final class RobotRuntime implements AutoCloseable {
      * policy (redaction; no transcripts on MQTT if so configured); the brain sees the original text.
      */
     public BrainResult handleText(String text, String language, String source) {
+        return handleText(text, language, source, new dev.voicebot.brain.CancelSignal());
+    }
+
+    /**
+     * {@link #handleText(String, String, String)} whose reply generation {@code cancel} stops early
+     * (barge-in: the person started speaking again); a cancelled turn's intents do not run.
+     */
+    public BrainResult handleText(String text, String language, String source, dev.voicebot.brain.CancelSignal cancel) {
         String lang = language == null ? dev.voicebot.brain.Languages.guess(text) : language;
         if (keeping.privacy().publishTranscripts()) {
             hermes.ifPresent(h -> h.textCaptured(keeping.privacy().clean(text), lang, 0));
@@ -269,7 +277,7 @@ public final class RobotRuntime implements AutoCloseable {
         Optional<dev.voicebot.brain.safety.Verdict> stopped = acknowledged.isPresent() ? Optional.empty() : words.stopsInput(text, lang, source);
         BrainResult result = acknowledged.or(() -> stopped.flatMap(dev.voicebot.brain.safety.Verdict::replacement))
                 .map(reply -> new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), reply, Duration.ZERO))
-                .orElseGet(() -> router.route(text, lang));
+                .orElseGet(() -> router.route(text, lang, dev.voicebot.brain.TurnContext.defaults().withCancel(cancel)));
         boolean fromBrain = acknowledged.isEmpty() && stopped.isEmpty();
         events.emit(new RuntimeEvent.Intents(keeping.privacy().clean(result.text()), result.language(), result.path().wire(), result.intents(),
                 result.elapsed().toNanos() / 1e6));

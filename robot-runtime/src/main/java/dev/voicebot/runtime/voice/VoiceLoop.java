@@ -84,6 +84,7 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
     private volatile MeteredSource source;
     private volatile SpeechInput input;
     private volatile boolean motionActive;
+    private volatile dev.voicebot.brain.CancelSignal inFlight;
 
     private VoiceLoop(RobotRuntime runtime, EventSink events, String label, Options options) {
         this.runtime = runtime;
@@ -173,12 +174,18 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
     public void speechStarted(long startMs) {
         if (gate.bargesIn(startMs)) {
             bargeIn(startMs, "the person started speaking while the robot was speaking");
+        } else if (!options.voice().speaking() && inFlight != null) {
+            bargeIn(startMs, "the person started speaking while the reply was being generated");
         }
     }
 
     private void bargeIn(long ms, String why) {
         LOG.info("barge-in at {} ms: {}", ms, why);
         options.voice().interrupt();
+        dev.voicebot.brain.CancelSignal generating = inFlight;
+        if (generating != null) {
+            generating.cancel();
+        }
         events.emit(new RuntimeEvent.Heard("barge-in", ms, ms, why));
     }
 
@@ -216,7 +223,14 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
                 intents = List.of(more.get());
                 timings.put("handle", ms(System.nanoTime() - start));
             } else {
-                BrainResult r = runtime.handleText(text, language, label);
+                dev.voicebot.brain.CancelSignal cancel = new dev.voicebot.brain.CancelSignal();
+                inFlight = cancel;
+                BrainResult r;
+                try {
+                    r = runtime.handleText(text, language, label, cancel);
+                } finally {
+                    inFlight = null;
+                }
                 intents = r.intents();
                 double handle = ms(System.nanoTime() - start);
                 double brainMs = r.elapsed().toNanos() / 1e6;
