@@ -24,39 +24,52 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The simulator as a controller on a real embedded broker: it moves, reports collisions, and its connection can be cut. */
 class SimulatorOnTheBusTest {
-    private static final RobotTopics TOPICS = new RobotTopics("simbot");
+    private static final java.util.concurrent.atomic.AtomicInteger ROBOTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static EmbeddedBroker broker;
+    /** A robot of its own for each test, so that nothing retained by one test reaches the next. */
+    private final RobotTopics topics = new RobotTopics("simbot" + ROBOTS.incrementAndGet());
     private final ObjectMapper json = WireJson.newMapper();
-    private EmbeddedBroker broker;
     private MqttBus client;
     private final AtomicReference<RobotState> state = new AtomicReference<>();
     private final List<ErrorReport> errors = new CopyOnWriteArrayList<>();
     private final List<Status> statuses = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void startBroker() throws Exception {
+    @BeforeAll
+    static void startBroker() throws Exception {
         broker = EmbeddedBroker.start("127.0.0.1", 0);
-        client = MqttBus.connect(BusOptions.of(broker.uri(), "test-client"));
-        client.subscribe(TopicFilter.of(TOPICS.state()), QoS.AT_MOST_ONCE, m -> {
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        client = MqttBus.connect(BusOptions.of(broker.uri(), "test-client-" + topics.robotId()));
+        client.subscribe(TopicFilter.of(topics.state()), QoS.AT_MOST_ONCE, m -> {
             try {
                 state.set(json.readValue(m.payload(), new TypeReference<Envelope<RobotState>>() { }).payload());
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        client.subscribe(TopicFilter.of(TOPICS.errors()), QoS.AT_LEAST_ONCE, m -> {
+        client.subscribe(TopicFilter.of(topics.errors()), QoS.AT_LEAST_ONCE, m -> {
             try {
                 errors.add(json.readValue(m.payload(), new TypeReference<Envelope<ErrorReport>>() { }).payload());
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        client.subscribe(TOPICS.allStatus(), QoS.AT_LEAST_ONCE, m -> {
+        client.subscribe(topics.allStatus(), QoS.AT_LEAST_ONCE, m -> {
             try {
                 statuses.add(json.readValue(m.payload(), new TypeReference<Envelope<Status>>() { }).payload());
             } catch (java.io.IOException e) {
@@ -66,9 +79,8 @@ class SimulatorOnTheBusTest {
     }
 
     @AfterEach
-    void stopBroker() {
+    void disconnect() {
         client.close();
-        broker.close();
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -84,8 +96,8 @@ class SimulatorOnTheBusTest {
     @Test
     void movesOnACommandAndReportsACollisionAsAnError() throws Exception {
         SimConfig config = SimConfigs.with("sim: {timeScale: 4, obstacles: [{shape: circle, name: pillar, x: 1.0, y: 0, radius: 0.2}]}");
-        try (Simulator sim = Simulator.start(config, TOPICS, broker.uri())) {
-            CommandPublisher commands = new CommandPublisher(client, TOPICS, Duration.ofSeconds(5), ack -> { }).start();
+        try (Simulator sim = Simulator.start(config, topics, broker.uri())) {
+            CommandPublisher commands = new CommandPublisher(client, topics, Duration.ofSeconds(5), ack -> { }).start();
             commands.publish(new Move(2, 0.5));
             await("the robot to move", () -> state.get() != null && state.get().x() > 0.1);
             await("the collision report", () -> !errors.isEmpty());
@@ -104,8 +116,8 @@ class SimulatorOnTheBusTest {
     @Test
     void aControllerThatDisconnectsLeavesItsLastWillAndHalts() throws Exception {
         SimConfig config = SimConfigs.with("sim: {faults: {disconnectAfter: 1s}}");
-        try (Simulator sim = Simulator.start(config, TOPICS, broker.uri())) {
-            CommandPublisher commands = new CommandPublisher(client, TOPICS, Duration.ofSeconds(5), ack -> { }).start();
+        try (Simulator sim = Simulator.start(config, topics, broker.uri())) {
+            CommandPublisher commands = new CommandPublisher(client, topics, Duration.ofSeconds(5), ack -> { }).start();
             commands.publish(new Move(3, 0.5));
             await("the robot to move", () -> state.get() != null && state.get().x() > 0.05);
             await("the last will", () -> statuses.stream().anyMatch(s -> s.state() == Status.State.OFFLINE));
