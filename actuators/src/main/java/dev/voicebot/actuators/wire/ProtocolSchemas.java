@@ -14,7 +14,7 @@ public final class ProtocolSchemas {
 
     /** Every schema file name without its {@code .schema.json} suffix. */
     public static final List<String> NAMES = List.of("common", "status", "utterance", "intents", "reply", "command", "ack", "state",
-            "error", "estop", "safety-event", "feedback", "heartbeat", "hermes-text-captured", "hermes-intent", "hermes-tts-say");
+            "error", "estop", "safety-event", "feedback", "heartbeat", "timings", "tts-status", "hermes-text-captured", "hermes-intent", "hermes-tts-say");
 
     private ProtocolSchemas() {
     }
@@ -39,6 +39,8 @@ public final class ProtocolSchemas {
                 case "safety/events" -> "safety-event";
                 case "feedback" -> "feedback";
                 case "heartbeat" -> "heartbeat";
+                case "timings" -> "timings";
+                case "tts/status" -> "tts-status";
                 default -> null;
             });
         }

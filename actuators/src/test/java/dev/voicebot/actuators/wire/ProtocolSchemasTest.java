@@ -67,6 +67,8 @@ class ProtocolSchemasTest {
         valid("robot/r1/intents", Map.of("language", "en", "path", "fast", "intents", List.of()));
         valid("robot/r1/reply", Map.of("text", "ok", "language", "en"));
         valid("robot/r1/feedback", Map.of("replyMsgId", "m9", "reason", "rude"));
+        valid("robot/r1/timings", Map.of("startMs", 100, "endMs", 900, "stagesMs", Map.of("asr", 210.5, "total", 480.0)));
+        valid("robot/r1/tts/status", Map.of("speaking", true, "text", "Hello.", "language", "en", "interrupted", false));
     }
 
     @Test
