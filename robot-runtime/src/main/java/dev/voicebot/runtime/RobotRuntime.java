@@ -163,7 +163,8 @@ public final class RobotRuntime implements AutoCloseable {
                 uri = ConfiguredBus.pahoUri(config.mqtt().externalUrl().get());
             }
             if (config.sim().enabled()) {
-                resources.push(Simulator.start(config.sim(), topics, uri, dev.voicebot.actuators.controller.ControllerOptions.inProcess(config)));
+                resources.push(Simulator.start(config.sim(), topics, ConfiguredBus.options(config.mqtt(), uri, Simulator.clientId(topics)),
+                        dev.voicebot.actuators.controller.ControllerOptions.inProcess(config)));
             }
             Publication will = Publication.retained(topics.status(COMPONENT),
                     WireJson.newMapper().writeValueAsBytes(Envelope.of(topics.robotId(), new Status(Status.State.OFFLINE, COMPONENT))));

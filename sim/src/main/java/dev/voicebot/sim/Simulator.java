@@ -67,13 +67,28 @@ public final class Simulator implements AutoCloseable {
      */
     public static Simulator start(SimConfig config, RobotTopics topics, String brokerUri, ControllerOptions controllerOptions)
             throws BusException {
+        return start(config, topics, BusOptions.of(brokerUri, clientId(topics)), controllerOptions);
+    }
+
+    /** A client id for a simulator of {@code topics.robotId()}, unique per start. */
+    public static String clientId(RobotTopics topics) {
+        return "sim-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime());
+    }
+
+    /**
+     * As {@link #start(SimConfig, RobotTopics, String, ControllerOptions)}, connecting with {@code connection}
+     * (for a broker that needs TLS or a password, build it with {@code ConfiguredBus.options}).
+     */
+    public static Simulator start(SimConfig config, RobotTopics topics, BusOptions connection, ControllerOptions controllerOptions)
+            throws BusException {
         ensureNotNull(config, "config");
         ensureNotNull(controllerOptions, "controllerOptions");
         ensureNotNull(topics, "topics");
+        ensureNotNull(connection, "connection");
+        String brokerUri = connection.serverUri();
         SimulatedRobot robot = new SimulatedRobot(config);
         CuttableSocketFactory sockets = new CuttableSocketFactory();
-        BusOptions options = BusOptions.of(brokerUri, "sim-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime()))
-                .withWill(MotorControllerNode.lastWill(topics));
+        BusOptions options = connection.withWill(MotorControllerNode.lastWill(topics));
         if (config.faults().disconnectAfter() != null && brokerUri.startsWith("tcp://")) {
             options = options.withSocketFactory(sockets);
         }

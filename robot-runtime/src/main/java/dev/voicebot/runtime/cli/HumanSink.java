@@ -26,6 +26,9 @@ final class HumanSink implements EventSink {
             line = "robot says: " + r.text();
         } else if (event instanceof RuntimeEvent.StateChanged s) {
             line = String.format(Locale.ROOT, "robot %s at x=%.2f y=%.2f heading=%.1f°", s.activity(), s.x(), s.y(), s.headingDeg());
+        } else if (event instanceof RuntimeEvent.Safety s) {
+            line = "safety: " + s.decision() + (s.reason() == null ? "" : " - " + s.reason())
+                    + (s.adjusted() != null ? " (now " + s.adjusted() + ")" : "");
         } else if (event instanceof RuntimeEvent.Error e) {
             line = "error (" + e.source() + "): " + e.message();
         } else {
