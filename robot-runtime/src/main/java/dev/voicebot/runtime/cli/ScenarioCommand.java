@@ -9,7 +9,6 @@ import dev.voicebot.runtime.scenario.ScenarioFile;
 import dev.voicebot.runtime.scenario.ScenarioFormatException;
 import dev.voicebot.runtime.scenario.ScenarioResult;
 import dev.voicebot.runtime.scenario.ScenarioRunner;
-import dev.voicebot.runtime.web.VoiceInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +53,7 @@ public final class ScenarioCommand implements Callable<Integer> {
             root.context.err().flush();
             return Cli.USAGE;
         }
-        RobotConfig first = configs.get(0);
-        AudioPlayer audio = AudioPlayer.unavailable(first.speech().model() == null ? VoiceInput.NO_MODEL
-                : "audio steps need the speech pipeline's streaming input, which this build does not have yet");
-        ScenarioRunner runner = new ScenarioRunner(audio);
+        ScenarioRunner runner = new ScenarioRunner(AudioPlayer.speechPipeline());
         List<ScenarioResult> results = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             ScenarioResult r = runner.run(scenarios.get(i), configs.get(i));

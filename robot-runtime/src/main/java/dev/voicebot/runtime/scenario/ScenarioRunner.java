@@ -89,8 +89,15 @@ public final class ScenarioRunner {
             return Outcome.pass("[" + r.language() + "] " + r.path().wire() + ": " + intents);
         }
         if (step instanceof Step.Audio a) {
+            int before = seen.size();
             AudioPlayer.Outcome o = audio.play(runtime, events, a.file());
-            return new Outcome(o.passed(), o.detail());
+            if (!o.passed()) {
+                return Outcome.fail(o.detail());
+            }
+            List<String> heard = seen.subList(before, seen.size()).stream().filter(e -> "transcript".equals(e.path("event").asText()))
+                    .map(e -> "[" + e.path("language").asText() + "] \"" + e.path("text").asText() + "\"").toList();
+            return heard.isEmpty() ? Outcome.fail("nothing was understood in " + a.written())
+                    : Outcome.pass("heard " + String.join(", ", heard));
         }
         if (step instanceof Step.WaitIdle w) {
             long t0 = System.nanoTime();

@@ -1,34 +1,42 @@
 package dev.voicebot.runtime.web;
 
 import static dev.voicebot.config.Checks.ensureNotBlank;
+import static dev.voicebot.config.Checks.ensureNotNull;
 
+import dev.voicebot.runtime.RobotRuntime;
+import dev.voicebot.runtime.events.EventSink;
+import dev.voicebot.runtime.events.RuntimeEvent;
+import dev.voicebot.runtime.voice.VoiceLoop;
+import dev.voicebot.speech.SpeechException;
+import dev.voicebot.speech.audio.AudioSource;
+import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
- * Speech recognition for audio that arrives whole (a push-to-talk recording from the web page, a WAV
- * file in a scenario): 16 kHz mono samples in, what was said out. The speech pipeline provides the
- * real one; {@link #notConfigured} stands in when there is none and says why.
+ * Recorded speech into the running robot: a push-to-talk recording from the web page, or a WAV file
+ * of a scenario, through the speech pipeline (endpointer, Whisper, guards) and on to the brain.
+ * {@link #speechPipeline()} is the real one; {@link #notConfigured} stands in where there is no
+ * speech recognition and says why.
  */
 public interface VoiceInput {
+    /** The reason given when the configuration names no Whisper model. */
+    String NO_MODEL = "speech recognition not configured: set speech.model to a Whisper ggml model file "
+            + "(robot models pull whisper-base) to talk to the robot";
+
     /** Why recognition cannot run here, or empty when it can. */
     Optional<String> unavailableReason();
 
     /**
-     * Transcribes one utterance of 16 kHz mono samples in [-1, 1]; empty when nothing was understood.
+     * Plays {@code audio} (closed here) through the speech pipeline into {@code runtime}, as fast as it
+     * can be read, and waits until everything heard in it was handled. Returns false (after an error
+     * event) when the pipeline failed.
      *
      * @throws IllegalStateException when recognition is not available (see {@link #unavailableReason()})
      */
-    Optional<Heard> transcribe(float[] samples16k);
+    boolean hear(RobotRuntime runtime, EventSink events, AudioSource audio, String label) throws InterruptedException;
 
-    /** What was heard and in which language. */
-    record Heard(String text, String language) {
-        public Heard {
-            ensureNotBlank(text, "text");
-            ensureNotBlank(language, "language");
-        }
-    }
-
-    /** No recognizer: every call fails with {@code reason}. */
+    /** No recognizer: {@link #hear} fails with {@code reason}. */
     static VoiceInput notConfigured(String reason) {
         ensureNotBlank(reason, "reason");
         return new VoiceInput() {
@@ -38,13 +46,40 @@ public interface VoiceInput {
             }
 
             @Override
-            public Optional<Heard> transcribe(float[] samples16k) {
+            public boolean hear(RobotRuntime runtime, EventSink events, AudioSource audio, String label) {
+                audio.close();
                 throw new IllegalStateException(reason);
             }
         };
     }
 
-    /** The reason given when the configuration names no Whisper model. */
-    String NO_MODEL = "speech recognition not configured: set speech.model to a Whisper ggml model file "
-            + "(robot models lists them) to talk to the robot";
+    /** The speech pipeline of {@code robot run --input}: a {@link VoiceLoop} on the recording, with the runtime's speech settings. */
+    static VoiceInput speechPipeline() {
+        return new VoiceInput() {
+            @Override
+            public Optional<String> unavailableReason() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean hear(RobotRuntime runtime, EventSink events, AudioSource audio, String label) throws InterruptedException {
+                ensureNotNull(runtime, "runtime");
+                if (runtime.config().speech().model() == null) {
+                    audio.close();
+                    throw new IllegalStateException(NO_MODEL);
+                }
+                try (VoiceLoop loop = VoiceLoop.start(runtime, events, audio, label, VoiceLoop.Options.from(runtime.config()).withPaced(false))) {
+                    if (!loop.awaitEnd(Duration.ofMinutes(2))) {
+                        events.emit(new RuntimeEvent.Error("speech", "the recording from " + label + " was not handled within 2 minutes"));
+                        return false;
+                    }
+                    return !loop.failed();
+                } catch (SpeechException e) {
+                    LoggerFactory.getLogger(VoiceInput.class).warn("speech input {} cannot start", label, e);
+                    events.emit(new RuntimeEvent.Error("speech", e.getMessage()));
+                    return false;
+                }
+            }
+        };
+    }
 }

@@ -94,6 +94,7 @@ public final class WebView implements EventSink, AutoCloseable {
     private final Map<String, String> componentStatus = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean estopEngaged;
+    private volatile EventSink events = this;
     private volatile MqttBus bus;
     private volatile RobotRuntime runtime;
 
@@ -173,11 +174,13 @@ public final class WebView implements EventSink, AutoCloseable {
      */
     public EventSink wrap(EventSink downstream) {
         ensureNotNull(downstream, "downstream");
-        return event -> {
+        EventSink both = event -> {
             RuntimeEvent e = event instanceof RuntimeEvent.Ready r && r.webUrl() == null ? r.withWebUrl(url.toString()) : event;
             downstream.emit(e);
             emit(e);
         };
+        this.events = both;
+        return both;
     }
 
     /** {@code robot run}: typing, talking, E-STOP and style go through {@code runtime}. */
@@ -197,8 +200,7 @@ public final class WebView implements EventSink, AutoCloseable {
         if (config.speech().model() == null) {
             return VoiceInput.notConfigured(VoiceInput.NO_MODEL);
         }
-        return VoiceInput.notConfigured("push-to-talk is not yet connected to the speech pipeline in this build; "
-                + "use robot run --input mic to talk to the robot");
+        return VoiceInput.speechPipeline();
     }
 
     private void connect(String brokerUri, boolean simulatorOnly) throws StartupException {
@@ -494,37 +496,33 @@ public final class WebView implements EventSink, AutoCloseable {
         return new Topic("robot/" + topics.robotId() + "/style");
     }
 
-    /** A push-to-talk recording ended: transcribe it and handle what was said. */
+    /** A push-to-talk recording ended: through the speech pipeline into the runtime. */
     void onVoice(byte[] pcm16le, boolean truncated) {
-        double seconds = pcm16le.length / 32_000.0;
+        RecordedAudio recording = RecordedAudio.ofPcm16le(pcm16le, "web push-to-talk");
+        String received = String.format(Locale.ROOT, " (received %.1f s of audio)", recording.seconds());
         Optional<String> unavailable = voice.unavailableReason();
         if (unavailable.isPresent()) {
-            error("speech", unavailable.get() + String.format(Locale.ROOT, " (received %.1f s of audio)", seconds));
+            error("speech", unavailable.get() + received);
             return;
         }
-        if (seconds < 0.1) {
-            error("speech", "push-to-talk too short: hold the button while you speak");
+        if (recording.seconds() < 0.1) {
+            error("speech", "push-to-talk too short: hold the button while you speak" + received);
             return;
         }
-        float[] samples = new float[pcm16le.length / 2];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) ((pcm16le[2 * i] & 0xff) | (pcm16le[2 * i + 1] << 8)) / 32768f;
+        RobotRuntime r = runtime;
+        if (r == null) {
+            error("speech", "this is `robot sim`: there is no brain to answer" + received);
+            return;
         }
         if (truncated) {
-            note("error", Map.of("source", "speech", "message", "recording cut at " + MAX_AUDIO_BYTES / 32_000 + " s"));
+            note("notice", Map.of("source", "speech", "message", "recording cut at " + MAX_AUDIO_BYTES / 32_000 + " s"));
         }
         runAction("voice", () -> {
-            Optional<VoiceInput.Heard> heard = voice.transcribe(samples);
-            if (heard.isEmpty()) {
-                note("error", Map.of("source", "speech", "message", "nothing understood in the recording"));
-                return;
+            try {
+                voice.hear(r, events, recording, "web");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            RobotRuntime r = runtime;
-            if (r == null) {
-                error("speech", "heard \"" + heard.get().text() + "\" but this is `robot sim`: there is no brain to answer");
-                return;
-            }
-            r.handleText(heard.get().text(), heard.get().language(), "web-voice");
         });
     }
 

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.voicebot.runtime.CliHarness;
+import dev.voicebot.speech.testing.Espeak;
+import dev.voicebot.speech.testing.Scene;
+import dev.voicebot.speech.testing.TinyWhisperModel;
+import dev.voicebot.speech.testing.WavFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +54,26 @@ class ScenarioCommandTest {
         assertTrue(out.matches("(?s).*\\n +6 +waitIdle 10s .* pass .*"), out);
         assertTrue(out.contains("result: FAIL (3 of 6 steps passed)"), out);
         assertTrue(out.contains("1 scenario: 0 passed, 1 failed"), out);
+    }
+
+    @Test
+    void anAudioStepGoesThroughTheSpeechPipeline() throws Exception {
+        float[] clip = Espeak.say("en", "turn left");
+        Scene scene = new Scene((600 + clip.length / 16 + 900) / 1000.0).place(clip, 600);
+        WavFiles.pcm16(dir.resolve("turn-left.wav"), scene.clean(), 16_000);
+        Path model = TinyWhisperModel.speaking("en", "turn left").write(dir.resolve("tiny.bin"));
+        Path f = dir.resolve("spoken.yaml");
+        Files.writeString(f, """
+                name: a spoken turn
+                steps:
+                  - audio: turn-left.wav
+                  - waitIdle: 10s
+                  - expect: {headingDeg: 90, toleranceDeg: 2}
+                  - expectEvent: {event: transcript, text: turn left, language: en}
+                """, StandardCharsets.UTF_8);
+        CliHarness r = CliHarness.run("", Map.of("ROBOT_SPEECH_MODEL", model.toString()), "scenario", f.toString());
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("heard [en] \"turn left\""), r.stdout());
     }
 
     @Test
