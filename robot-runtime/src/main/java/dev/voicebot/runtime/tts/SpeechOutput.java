@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voicebot.actuators.bus.BusException;
 import dev.voicebot.actuators.bus.BusMessage;
-import dev.voicebot.actuators.bus.BusOptions;
 import dev.voicebot.actuators.bus.MqttBus;
 import dev.voicebot.actuators.bus.Publication;
 import dev.voicebot.actuators.bus.QoS;
@@ -84,12 +83,14 @@ public final class SpeechOutput implements RobotVoice, AutoCloseable {
     }
 
     /**
-     * Connects to {@code brokerUri} and starts speaking replies; WAV files go to {@code dir} (created).
+     * Connects to {@code brokerUri} (with the TLS and credentials of {@code mqtt}) and starts speaking
+     * replies; WAV files go to {@code dir} (created).
      *
      * @throws BusException when the broker cannot be reached
      * @throws IOException  when {@code dir} cannot be created
      */
-    public static SpeechOutput start(TtsConfig config, RobotTopics topics, String brokerUri, Path dir, EventSink events)
+    public static SpeechOutput start(TtsConfig config, dev.voicebot.config.MqttConfig mqtt, RobotTopics topics, String brokerUri, Path dir,
+                                     EventSink events)
             throws BusException, IOException {
         ensureNotNull(config, "config");
         ensureNotNull(topics, "topics");
@@ -97,7 +98,9 @@ public final class SpeechOutput implements RobotVoice, AutoCloseable {
         ensureNotNull(dir, "dir");
         ensureNotNull(events, "events");
         Files.createDirectories(dir);
-        MqttBus bus = MqttBus.connect(BusOptions.of(brokerUri, "tts-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime())));
+        ensureNotNull(mqtt, "mqtt");
+        MqttBus bus = MqttBus.connect(dev.voicebot.actuators.bus.ConfiguredBus.options(mqtt, brokerUri,
+                "tts-" + topics.robotId() + "-" + Long.toHexString(System.nanoTime())));
         SpeechOutput out = new SpeechOutput(config, dir, events, topics, bus);
         try {
             bus.subscribe(TopicFilter.of(topics.reply()), QoS.AT_LEAST_ONCE, out::onReply);

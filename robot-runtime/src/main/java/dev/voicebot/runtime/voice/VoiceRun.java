@@ -40,7 +40,7 @@ public final class VoiceRun {
         if (runtime.config().tts().enabled()) {
             try {
                 java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("robot-tts");
-                voice = dev.voicebot.runtime.tts.SpeechOutput.start(runtime.config().tts(), runtime.topics(), runtime.brokerUri(), dir, events);
+                voice = dev.voicebot.runtime.tts.SpeechOutput.start(runtime.config().tts(), runtime.config().mqtt(), runtime.topics(), runtime.brokerUri(), dir, events);
                 options = options.withVoice(voice);
                 LOG.info("speech output on ({}, {}); sentence WAVs in {}", runtime.config().tts().command(), runtime.config().tts().output(), dir);
             } catch (java.io.IOException | dev.voicebot.actuators.bus.BusException e) {

@@ -140,7 +140,7 @@ class BargeInTest {
         Path wavs = dir.resolve("tts");
         Room room = new Room(0.1f, person, personAfterMs, 7_000);
         try (RobotRuntime runtime = RobotRuntime.start(config, events::add);
-             SpeechOutput voice = SpeechOutput.start(tts, runtime.topics(), runtime.brokerUri(), wavs, events::add);
+             SpeechOutput voice = SpeechOutput.start(tts, config.mqtt(), runtime.topics(), runtime.brokerUri(), wavs, events::add);
              MqttBus listener = MqttBus.connect(BusOptions.of(runtime.brokerUri(), "tts-listener"))) {
             listener.subscribe(TopicFilter.of(SpeechOutput.statusTopic(runtime.topics())), QoS.AT_LEAST_ONCE,
                     m -> statuses.add(new String(m.payload(), StandardCharsets.UTF_8)));

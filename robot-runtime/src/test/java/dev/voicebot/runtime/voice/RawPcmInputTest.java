@@ -3,6 +3,11 @@ package dev.voicebot.runtime.voice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.voicebot.actuators.bus.BusOptions;
+import dev.voicebot.actuators.bus.MqttBus;
+import dev.voicebot.actuators.bus.QoS;
+import dev.voicebot.actuators.bus.Topic;
+import dev.voicebot.actuators.bus.TopicFilter;
 import dev.voicebot.config.ConfigLoader;
 import dev.voicebot.config.RobotConfig;
 import dev.voicebot.runtime.RobotRuntime;
@@ -11,6 +16,7 @@ import dev.voicebot.speech.testing.Espeak;
 import dev.voicebot.speech.testing.Scene;
 import dev.voicebot.speech.testing.TinyWhisperModel;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,11 +45,18 @@ class RawPcmInputTest {
             pcm[2 * i + 1] = (byte) (v >> 8);
         }
         List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
-        try (RobotRuntime runtime = RobotRuntime.start(config, events::add)) {
+        List<String> published = new CopyOnWriteArrayList<>();
+        try (RobotRuntime runtime = RobotRuntime.start(config, events::add);
+             MqttBus watcher = MqttBus.connect(BusOptions.of(runtime.brokerUri(), "timings-watcher"))) {
+            watcher.subscribe(TopicFilter.of(new Topic("robot/" + runtime.topics().robotId() + "/timings")), QoS.AT_LEAST_ONCE,
+                    m -> published.add(new String(m.payload(), StandardCharsets.UTF_8)));
             assertTrue(VoiceRun.run(runtime, events::add, "-", new ByteArrayInputStream(pcm), VoiceLoop.Options.from(config)), events.toString());
             assertTrue(runtime.awaitIdle(Duration.ofSeconds(20)));
             assertEquals(90.0, runtime.lastState().orElseThrow().headingDeg(), 2.0, events.toString());
         }
+        assertEquals(1, published.size(), "the utterance's stage timings are on robot/{id}/timings");
+        assertTrue(published.get(0).contains("\"stagesMs\"") && published.get(0).contains("\"asr\"")
+                && published.get(0).contains("\"brain\""), published.get(0));
         RuntimeEvent.Transcript t = events.stream().filter(RuntimeEvent.Transcript.class::isInstance)
                 .map(RuntimeEvent.Transcript.class::cast).findFirst().orElseThrow();
         assertEquals("stdin", t.source());
