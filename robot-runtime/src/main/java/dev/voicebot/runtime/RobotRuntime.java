@@ -149,10 +149,7 @@ public final class RobotRuntime implements AutoCloseable {
         try {
             ServiceOps ops = ServiceOps.start(config.http());
             resources.push(ops);
-            FeedbackService.Listener feedback = feedbackEvents(events);
-            DataKeeping keeping = data.isPresent() ? DataKeeping.open(config, data.get(), feedback, java.time.Clock.systemUTC())
-                    : DataKeeping.inMemory(config, feedback, java.time.Clock.systemUTC());
-            resources.push(keeping);
+            // the embedded broker first, so that it closes last: the audit log and the models close while it still runs
             String uri;
             boolean embedded = config.mqtt().externalUrl().isEmpty();
             if (embedded) {
@@ -162,6 +159,10 @@ public final class RobotRuntime implements AutoCloseable {
             } else {
                 uri = ConfiguredBus.pahoUri(config.mqtt().externalUrl().get());
             }
+            FeedbackService.Listener feedback = feedbackEvents(events);
+            DataKeeping keeping = data.isPresent() ? DataKeeping.open(config, data.get(), feedback, java.time.Clock.systemUTC())
+                    : DataKeeping.inMemory(config, feedback, java.time.Clock.systemUTC());
+            resources.push(keeping);
             if (config.sim().enabled()) {
                 resources.push(Simulator.start(config.sim(), topics, ConfiguredBus.options(config.mqtt(), uri, Simulator.clientId(topics)),
                         dev.voicebot.actuators.controller.ControllerOptions.inProcess(config)));

@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code robot doctor}: checks what the robot needs and prints a table with what to do about each
  * problem. Exit 0 when nothing failed (warnings allowed), 1 when something failed.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Check Java, native libraries, audio devices, model files, the MQTT broker, ports, directories and the configuration.",
             "Prints each check with OK, WARN or FAIL and what to do; exits 1 if any check fails."})
 public final class DoctorCommand implements Callable<Integer> {

@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code robot models list|pull|verify|remove|path}: the catalogue of recommended models and the
  * models directory ({@code models.dir}, by default under the user's cache directory).
  */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List, download, verify and remove speech and language models.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Verify.class,
             ModelsCommand.Remove.class, ModelsCommand.PathOf.class})

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code robot privacy show|purge}: where the runtime keeps data, and emptying it. */
-@Command(name = "privacy", mixinStandardHelpOptions = true,
+@Command(name = "privacy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Show or delete what the robot keeps (audit log, feedback, recordings) in its data directory.",
         subcommands = {PrivacyCommand.Show.class, PrivacyCommand.Purge.class})
 public final class PrivacyCommand implements Runnable {
