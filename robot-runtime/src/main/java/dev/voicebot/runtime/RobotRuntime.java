@@ -276,7 +276,7 @@ public final class RobotRuntime implements AutoCloseable {
             return new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), null, Duration.ZERO);
         }
         Optional<String> acknowledged = keeping.feedback().onUtterance(text, lang);
-        Optional<dev.voicebot.brain.safety.Verdict> stopped = acknowledged.isPresent() ? Optional.empty() : words.stopsInput(text, lang, source);
+        Optional<dev.voicebot.brain.safety.Verdict> stopped = acknowledged.isPresent() ? Optional.empty() : timed(Stage.SAFETY, () -> words.stopsInput(text, lang, source));
         BrainResult result = acknowledged.or(() -> stopped.flatMap(dev.voicebot.brain.safety.Verdict::replacement))
                 .map(reply -> new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), reply, Duration.ZERO))
                 .orElseGet(() -> router.route(text, lang, dev.voicebot.brain.TurnContext.defaults().withCancel(cancel)));
@@ -291,9 +291,13 @@ public final class RobotRuntime implements AutoCloseable {
         intents.put("path", result.path().wire());
         intents.put("intents", result.intents().toArray(new Intent[0])); // an array keeps each intent's "type" on the wire
         publishQuietly(topics.intents(), intents);
-        result.replyText().ifPresent(reply -> say(fromBrain ? words.checkReply(reply, result.language()) : reply, result.language(), text, lang));
+        result.replyText().ifPresent(reply -> say(fromBrain ? timed(Stage.SAFETY, () -> words.checkReply(reply, result.language())) : reply, result.language(), text, lang));
         if (!result.elapsed().isZero()) {
             ops.metrics().record(Stage.ROUTE, result.elapsed());
+        }
+        if (result.path() == dev.voicebot.brain.RoutePath.LLM) {
+            ops.metrics().record(Stage.LLM_TOTAL, result.elapsed());
+            result.firstTokenTime().ifPresent(t -> ops.metrics().record(Stage.LLM_FIRST_TOKEN, t));
         }
         hermes.ifPresent(h -> result.intents().forEach(i -> h.intent(keeping.privacy().publishTranscripts()
                 ? keeping.privacy().clean(result.text()) : "", i, 1.0)));
@@ -314,8 +318,16 @@ public final class RobotRuntime implements AutoCloseable {
     }
 
     /** A word-filter decision: published on the safety events topic; printed unless it simply allowed the text. */
+    /** Runs {@code work} and records how long it took as {@code stage} in the metrics. */
+    private <T> T timed(Stage stage, java.util.function.Supplier<T> work) {
+        try (Metrics.Span span = ops.metrics().start(stage)) {
+            return work.get();
+        }
+    }
+
     private void announceSafety(dev.voicebot.actuators.wire.SafetyEvent event) {
         if (event.decision() != dev.voicebot.actuators.wire.SafetyEvent.Decision.ALLOWED) {
+            ops.metrics().refusal(event.code());
             events.emit(RuntimeEvent.Safety.of(event));
         }
         publishQuietly(topics.safetyEvents(), event);

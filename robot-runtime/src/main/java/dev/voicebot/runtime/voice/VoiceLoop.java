@@ -198,9 +198,11 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
         }
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("endpointing", (double) (u.audioEndMs() - u.endMs()));
+        runtime.ops().metrics().record(dev.voicebot.runtime.ops.Stage.ENDPOINTING, java.time.Duration.ofMillis(Math.max(0, u.audioEndMs() - u.endMs())));
         Long read = source.nanosWhenRead(u.audioEndMs());
         if (read != null) {
             timings.put("asr", ms(heardNanos - read));
+            runtime.ops().metrics().record(dev.voicebot.runtime.ops.Stage.ASR, java.time.Duration.ofNanos(Math.max(0, heardNanos - read)));
         }
         Double p = Double.isNaN(t.languageProbability()) ? null : round(t.languageProbability());
         events.emit(new RuntimeEvent.Transcript(t.text(), t.language(), p, u.startMs(), u.endMs(), label, Map.copyOf(timings)));
