@@ -186,6 +186,8 @@ public final class MotorControllerNode implements AutoCloseable {
         return Publication.retained(topics.status(COMPONENT), payload);
     }
 
+    private final Object stateLock = new Object();
+
     private void onCommand(BusMessage message) {
         Envelope<Intent> envelope;
         try {
@@ -204,6 +206,14 @@ public final class MotorControllerNode implements AutoCloseable {
             message.responseTopic().ifPresent(rt -> ack(rt, message.correlationData(), envelope.msgId(), Ack.Status.REJECTED, why));
             return;
         }
+        // The periodic state publisher takes the same lock, so a state snapshot taken before this command
+        // can never be published after its acknowledgement (a consumer would read it as "idle after the ack").
+        synchronized (stateLock) {
+            apply(message, envelope);
+        }
+    }
+
+    private void apply(BusMessage message, Envelope<Intent> envelope) {
         Intent intent = envelope.payload();
         if (intent instanceof Stop) {
             controller.halt();
@@ -311,11 +321,13 @@ public final class MotorControllerNode implements AutoCloseable {
     }
 
     private void publishState() throws BusException {
-        RobotState state = controller.state();
-        try {
-            bus.publish(Publication.retained(topics.state(), json.writeValueAsBytes(Envelope.of(topics.robotId(), state))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("state not serialisable", e);
+        synchronized (stateLock) {
+            RobotState state = controller.state();
+            try {
+                bus.publish(Publication.retained(topics.state(), json.writeValueAsBytes(Envelope.of(topics.robotId(), state))));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("state not serialisable", e);
+            }
         }
     }
 

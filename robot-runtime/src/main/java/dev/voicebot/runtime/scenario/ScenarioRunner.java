@@ -53,6 +53,7 @@ public final class ScenarioRunner {
         };
         List<StepResult> results = new ArrayList<>();
         try (RobotRuntime runtime = RobotRuntime.start(config, recorder)) {
+            awaitFirstState(runtime, config.sim().enabled() ? Duration.ofSeconds(10) : Duration.ZERO);
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Step step = scenario.steps().get(i);
                 long t0 = System.nanoTime();
@@ -307,5 +308,18 @@ public final class ScenarioRunner {
             return "speak [" + sp.language() + "] " + sp.text();
         }
         return i.kind();
+    }
+
+    /** A fresh simulator reports its retained state within moments; steps start once it has. */
+    private static void awaitFirstState(RobotRuntime runtime, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (runtime.lastState().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
