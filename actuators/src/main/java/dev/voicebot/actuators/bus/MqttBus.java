@@ -106,7 +106,14 @@ public final class MqttBus implements AutoCloseable {
         o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
         options.username().ifPresent(o::setUserName);
         options.password().ifPresent(p -> o.setPassword(new String(p).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        options.socketFactory().ifPresent(o::setSocketFactory);
+        boolean tls = options.serverUri().startsWith("ssl://") || options.serverUri().startsWith("wss://");
+        javax.net.SocketFactory sockets = options.socketFactory()
+                .orElseGet(() -> tls ? javax.net.ssl.SSLSocketFactory.getDefault() : javax.net.SocketFactory.getDefault());
+        if (options.serverUri().startsWith("tcp://") || options.serverUri().startsWith("ssl://")) {
+            o.setSocketFactory(NoDelaySockets.wrap(sockets));
+        } else {
+            options.socketFactory().ifPresent(o::setSocketFactory);
+        }
         options.will().ifPresent(w -> o.setWill(w.topic().name(), toMessage(w)));
         return o;
     }
@@ -131,7 +138,7 @@ public final class MqttBus implements AutoCloseable {
             throw new BusException("not connected to " + options.serverUri() + "; message on " + p.topic() + " not sent");
         }
         try {
-            IMqttToken token = client.publish(p.topic().name(), toMessage(p));
+            IMqttToken token = publishWhenWindowFree(p);
             token.waitForCompletion(options.connectTimeout().toMillis());
             if (token.getException() != null) {
                 throw token.getException();
@@ -147,6 +154,30 @@ public final class MqttBus implements AutoCloseable {
             }
         } catch (MqttException e) {
             throw new BusException("cannot publish on " + p.topic() + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * Paho counts a QoS 1 message as in flight until shortly after its token completes, so back-to-back
+     * publishes can find the broker's receive window (HiveMQ: 10) momentarily full: code 32202. That is
+     * transient; wait for the window briefly instead of failing the publish.
+     */
+    private IMqttToken publishWhenWindowFree(Publication p) throws MqttException {
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        while (true) {
+            try {
+                return client.publish(p.topic().name(), toMessage(p));
+            } catch (MqttException e) {
+                if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

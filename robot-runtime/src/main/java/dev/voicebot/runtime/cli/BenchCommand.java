@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure parse latency, MQTT round trips, runtime overhead, stop latency, start-up and memory; print a table.")
 public final class BenchCommand implements Callable<Integer> {
-    enum Part { parse, mqtt, mosquitto, overhead, startup, soak }
+    enum Part { parse, frontend, mqtt, mosquitto, overhead, startup, soak }
 
     @ParentCommand
     RobotCommand root;
@@ -34,7 +34,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RobotConfig config = root.loadConfig();
+        // The bench sends thousands of commands on purpose: lift the motion rate limit (and only that) for it.
+        java.util.Map<String, String> env = new java.util.HashMap<>(root.context.env());
+        env.putIfAbsent("ROBOT_MOTION_LIMITS_RATE_LIMIT_COMMANDS", "10000");
+        env.putIfAbsent("ROBOT_MOTION_LIMITS_RATE_LIMIT_PER", "1s");
+        RobotConfig config = new dev.voicebot.config.ConfigLoader().load(java.util.Optional.ofNullable(root.configFile), env);
         PrintStream out = root.context.out();
         PrintStream err = root.context.err();
         Set<Part> parts = only == null || only.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(only);
@@ -44,6 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("bench: " + part + " ...");
             switch (part) {
                 case parse -> rows.addAll(bench.parse());
+                case frontend -> rows.addAll(bench.frontEnd());
                 case mqtt -> rows.addAll(bench.mqttEmbedded());
                 case mosquitto -> rows.addAll(bench.mqttMosquitto());
                 case overhead -> rows.addAll(bench.overheadAndStop());
