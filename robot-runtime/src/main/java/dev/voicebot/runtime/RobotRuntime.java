@@ -92,6 +92,9 @@ public final class RobotRuntime implements AutoCloseable {
     private final AtomicLong lastAckNanos = new AtomicLong();
     private final AtomicReference<List<Object>> lastStateKey = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<dev.voicebot.brain.style.ReplyStyle> replyStyle = new AtomicReference<>();
+    private final dev.voicebot.brain.style.StyleRequestParser styleRequests = new dev.voicebot.brain.style.StyleRequestParser();
+    private final dev.voicebot.brain.emotion.EmotionEstimator emotions = new dev.voicebot.brain.emotion.EmotionEstimator();
     private final String brokerUri;
     private final ServiceOps ops;
 
@@ -218,6 +221,56 @@ public final class RobotRuntime implements AutoCloseable {
         return llm.responder();
     }
 
+    /** The response style now in force (configuration, then changes by voice or on {@code robot/{id}/style}). */
+    public dev.voicebot.brain.style.ReplyStyle replyStyle() {
+        return replyStyle.get();
+    }
+
+    /**
+     * "please answer more briefly", "반말로 해도 돼": the style changes for the rest of the run and the robot
+     * says so; such an utterance is not routed further.
+     */
+    private Optional<BrainResult> styleRequest(String text, String lang) {
+        List<dev.voicebot.brain.style.StyleChange> changes = styleRequests.parse(text);
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        dev.voicebot.brain.style.ReplyStyle now = replyStyle.updateAndGet(s -> s.withAll(changes));
+        events.emit(new RuntimeEvent.Notice("style", "response style now " + now.tone().wire() + ", " + now.detail().wire()
+                + ", " + now.speechLevel().wire() + " (by voice)"));
+        String reply = "ko".equals(lang)
+                ? (now.speechLevel() == dev.voicebot.brain.style.SpeechLevel.CASUAL ? "응, 앞으로 그렇게 말할게." : "네, 앞으로 그렇게 말할게요.")
+                : "OK, I'll answer that way from now on.";
+        return Optional.of(new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), reply, Duration.ZERO));
+    }
+
+    /** A style message on {@code robot/{id}/style}: {@code {tone?, detail?, speechLevel?, source?}} in the envelope. */
+    private void onStyle(BusMessage message) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode payload = json.readTree(message.payload()).path("payload");
+            List<dev.voicebot.brain.style.StyleChange> changes = new java.util.ArrayList<>();
+            if (payload.hasNonNull("tone")) {
+                changes.add(new dev.voicebot.brain.style.StyleChange.SetTone(json.convertValue(payload.get("tone"), dev.voicebot.brain.style.Tone.class)));
+            }
+            if (payload.hasNonNull("detail")) {
+                changes.add(new dev.voicebot.brain.style.StyleChange.SetDetail(json.convertValue(payload.get("detail"), dev.voicebot.brain.style.Detail.class)));
+            }
+            if (payload.hasNonNull("speechLevel")) {
+                changes.add(new dev.voicebot.brain.style.StyleChange.SetSpeechLevel(
+                        json.convertValue(payload.get("speechLevel"), dev.voicebot.brain.style.SpeechLevel.class)));
+            }
+            if (changes.isEmpty()) {
+                throw new IllegalArgumentException("no tone, detail or speechLevel in it");
+            }
+            dev.voicebot.brain.style.ReplyStyle now = replyStyle.updateAndGet(s -> s.withAll(changes));
+            events.emit(new RuntimeEvent.Notice("style", "response style now " + now.tone().wire() + ", " + now.detail().wire()
+                    + ", " + now.speechLevel().wire() + " (over MQTT)"));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            log.warn("ignored a malformed style message on {}", message.topic(), e);
+            events.emit(new RuntimeEvent.Error("style", "malformed style message on " + message.topic() + ": " + e.getMessage()));
+        }
+    }
+
     private void wire() throws BusException {
         safety.start();
         if (hermes.isPresent()) {
@@ -228,6 +281,8 @@ public final class RobotRuntime implements AutoCloseable {
         bus.subscribe(TopicFilter.of(topics.feedback()), QoS.AT_LEAST_ONCE, keeping.feedback()::onMessage);
         bus.subscribe(TopicFilter.of(topics.state()), QoS.AT_MOST_ONCE, this::onState);
         bus.subscribe(TopicFilter.of(topics.errors()), QoS.AT_LEAST_ONCE, this::onError);
+        replyStyle.set(dev.voicebot.brain.style.ReplyStyle.from(config.style()));
+        bus.subscribe(new TopicFilter("robot/" + topics.robotId() + "/style"), QoS.AT_LEAST_ONCE, this::onStyle);
         publishJson(Publication::retained, topics.status(COMPONENT), new Status(Status.State.ONLINE, COMPONENT));
     }
 
@@ -279,7 +334,9 @@ public final class RobotRuntime implements AutoCloseable {
         Optional<dev.voicebot.brain.safety.Verdict> stopped = acknowledged.isPresent() ? Optional.empty() : timed(Stage.SAFETY, () -> words.stopsInput(text, lang, source));
         BrainResult result = acknowledged.or(() -> stopped.flatMap(dev.voicebot.brain.safety.Verdict::replacement))
                 .map(reply -> new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), reply, Duration.ZERO))
-                .orElseGet(() -> router.route(text, lang, dev.voicebot.brain.TurnContext.defaults().withCancel(cancel)));
+                .or(() -> styleRequest(text, lang))
+                .orElseGet(() -> router.route(text, lang, dev.voicebot.brain.TurnContext.defaults().withCancel(cancel)
+                        .withStyle(replyStyle.get().adaptTo(emotions.estimate(text)).systemPromptFragment())));
         boolean fromBrain = acknowledged.isEmpty() && stopped.isEmpty();
         events.emit(new RuntimeEvent.Intents(keeping.privacy().clean(result.text()), result.language(), result.path().wire(), result.intents(),
                 result.elapsed().toNanos() / 1e6));
