@@ -196,6 +196,7 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
             events.emit(new RuntimeEvent.Heard("rejected", u.startMs(), u.endMs(), "own voice: began while the robot was speaking"));
             return;
         }
+        runtime.recorder().record(u.samples(), t.language()); // opt-in debug recording (privacy.recordAudio); off by default
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("endpointing", (double) (u.audioEndMs() - u.endMs()));
         runtime.ops().metrics().record(dev.voicebot.runtime.ops.Stage.ENDPOINTING, java.time.Duration.ofMillis(Math.max(0, u.audioEndMs() - u.endMs())));
@@ -264,6 +265,7 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
         if (gate.ignores(u.startMs())) {
             return;
         }
+        runtime.recorder().record(u.samples(), null);
         events.emit(new RuntimeEvent.Heard("speech", u.startMs(), u.endMs(), "not transcribed: no speech.model"));
     }
 
