@@ -39,7 +39,9 @@ public final class MosquittoProcess implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("robot-bench-mosquitto-");
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
+                // Mosquitto leaves Nagle on by default; each small MQTT packet then waits ~40 ms for a delayed ACK.
+                + "set_tcp_nodelay true\n");
         Process p = new ProcessBuilder(binary.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
