@@ -317,6 +317,15 @@ public final class RobotRuntime implements AutoCloseable {
      * (barge-in: the person started speaking again); a cancelled turn's intents do not run.
      */
     public BrainResult handleText(String text, String language, String source, dev.voicebot.brain.CancelSignal cancel) {
+        return handleText(text, language, source, cancel, Optional.empty());
+    }
+
+    /**
+     * As {@link #handleText(String, String, String, dev.voicebot.brain.CancelSignal)}, with the speech's prosody
+     * combined with the words into the emotion estimate that shapes the reply (calmer and shorter when upset).
+     */
+    public BrainResult handleText(String text, String language, String source, dev.voicebot.brain.CancelSignal cancel,
+                                  Optional<dev.voicebot.brain.emotion.ProsodySummary> prosody) {
         String lang = language == null ? dev.voicebot.brain.Languages.guess(text) : language;
         if (keeping.privacy().publishTranscripts()) {
             hermes.ifPresent(h -> h.textCaptured(keeping.privacy().clean(text), lang, 0));
@@ -336,7 +345,7 @@ public final class RobotRuntime implements AutoCloseable {
                 .map(reply -> new BrainResult(text, lang, dev.voicebot.brain.RoutePath.NONE, List.of(), reply, Duration.ZERO))
                 .or(() -> styleRequest(text, lang))
                 .orElseGet(() -> router.route(text, lang, dev.voicebot.brain.TurnContext.defaults().withCancel(cancel)
-                        .withStyle(replyStyle.get().adaptTo(emotions.estimate(text)).systemPromptFragment())));
+                        .withStyle(replyStyle.get().adaptTo(emotions.estimate(text, prosody)).systemPromptFragment())));
         boolean fromBrain = acknowledged.isEmpty() && stopped.isEmpty();
         events.emit(new RuntimeEvent.Intents(keeping.privacy().clean(result.text()), result.language(), result.path().wire(), result.intents(),
                 result.elapsed().toNanos() / 1e6));

@@ -210,6 +210,26 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
         brain.execute(() -> handle(u, t.text(), t.language(), timings, heardNanos, read));
     }
 
+    /** The utterance's prosody as the brain's emotion cue; nothing when the measurements are unusable. */
+    static Optional<dev.voicebot.brain.emotion.ProsodySummary> prosodyOf(Utterance u) {
+        dev.voicebot.speech.features.Prosody p = u.prosody();
+        if (p == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new dev.voicebot.brain.emotion.ProsodySummary(
+                    clamp(p.pitchMeanHz(), 0, 1000, 0), clamp(p.pitchHighHz() - p.pitchLowHz(), 0, 1000, 0),
+                    clamp(p.energyMeanDb(), -120, 0, -120), clamp(p.speakingRate(), 0, 20, 0)));
+        } catch (IllegalArgumentException outOfRange) {
+            return Optional.empty();
+        }
+    }
+
+    /** NaN (no pitch found, say) becomes {@code ifUnknown}; anything else is kept within the summary's range. */
+    private static double clamp(double v, double lo, double hi, double ifUnknown) {
+        return Double.isFinite(v) ? Math.max(lo, Math.min(hi, v)) : ifUnknown;
+    }
+
     private void handle(Utterance u, String text, String language, Map<String, Double> timings, long heardNanos, Long read) {
         if (closed.get() || text.isBlank()) {
             return;
@@ -230,7 +250,7 @@ public final class VoiceLoop implements SpeechListener, AutoCloseable {
                 inFlight = cancel;
                 BrainResult r;
                 try {
-                    r = runtime.handleText(text, language, label, cancel);
+                    r = runtime.handleText(text, language, label, cancel, prosodyOf(u));
                 } finally {
                     inFlight = null;
                 }
