@@ -95,7 +95,8 @@ public final class ScenarioRunner {
             if (!o.passed()) {
                 return Outcome.fail(o.detail());
             }
-            List<String> heard = seen.subList(before, seen.size()).stream().filter(e -> "transcript".equals(e.path("event").asText()))
+            List<JsonNode> snapshot = List.copyOf(seen); // events keep arriving: a live subList would break
+            List<String> heard = snapshot.subList(before, snapshot.size()).stream().filter(e -> "transcript".equals(e.path("event").asText()))
                     .map(e -> "[" + e.path("language").asText() + "] \"" + e.path("text").asText() + "\"").toList();
             return heard.isEmpty() ? Outcome.fail("nothing was understood in " + a.written())
                     : Outcome.pass("heard " + String.join(", ", heard));
